@@ -1,0 +1,18 @@
+package org.semiont.cli.db;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code semiont db …}: the schema engine's verbs. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Keep the database in sync with schema.prisma (push, pull, status, diff, reset).",
+        subcommands = {})
+public final class DbCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
