@@ -94,6 +94,11 @@ public final class ServerApp implements AutoCloseable {
         return config;
     }
 
+    /** Where the database is (no password in {@code toString}). */
+    public org.semiont.server.config.DatabaseTarget databaseTarget() {
+        return database.target();
+    }
+
     public String databaseDescription() {
         return database.description();
     }
