@@ -3,9 +3,6 @@ package org.semiont.schema.psl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.semiont.schema.SchemaError;
@@ -13,14 +10,7 @@ import org.semiont.schema.SchemaException;
 
 class PslParserTest {
     static String resource(String path) {
-        try (InputStream in = PslParserTest.class.getResourceAsStream("/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return PslFixtures.resource(path);
     }
 
     static List<String> errors(String source) {
