@@ -3,20 +3,28 @@ package org.semiont.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** How the engine reaches a database (the application adapts its configuration to it). */
-public interface SchemaDatabase {
+/**
+ * How the engine reaches a database. The engine opens (and closes) its own connections through it.
+ * AutoCloseable so an adapter that starts something (an embedded server) can stop it; the default
+ * close does nothing.
+ */
+public interface SchemaDatabase extends AutoCloseable {
     /** A new connection to the target database. */
     Connection connect() throws SQLException;
 
-    /** A new connection to the "postgres" database on the same server (for CREATE DATABASE). */
+    /** A new connection to the "postgres" database of the same server (for CREATE DATABASE). */
     Connection connectMaintenance() throws SQLException;
 
-    /** For CREATE DATABASE and messages. */
+    /** The target database's name. */
     String databaseName();
 
-    /** host:port/db, never a password. */
+    /** host:port/db for messages; never a password. */
     String displayName();
 
-    /** From the URL's ?schema=, default "public". */
+    /** The PostgreSQL schema used when the datasource lists none (the URL's ?schema=, default "public"). */
     String defaultNamespace();
+
+    @Override
+    default void close() {
+    }
 }

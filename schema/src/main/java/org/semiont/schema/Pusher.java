@@ -1,0 +1,136 @@
+package org.semiont.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.semiont.schema.apply.MigrationApplier;
+import org.semiont.schema.apply.SchemaLock;
+import org.semiont.schema.check.CheckPlan;
+import org.semiont.schema.check.CheckPlanner;
+import org.semiont.schema.check.CheckReport;
+import org.semiont.schema.check.CountQueries;
+import org.semiont.schema.check.Counts;
+import org.semiont.schema.describe.DescribedSchema;
+import org.semiont.schema.describe.SchemaDescriber;
+import org.semiont.schema.diff.Migration;
+import org.semiont.schema.diff.SchemaDiffer;
+import org.semiont.schema.diff.SchemaPair;
+import org.semiont.schema.render.SqlRenderer;
+import org.semiont.schema.sql.Identifiers;
+import org.semiont.schema.sql.SqlSchema;
+import org.semiont.schema.target.TargetSchema;
+
+/**
+ * One push: a cheap in-sync check without locks, then — only if something differs — the advisory lock,
+ * a fresh describe, the checks and the statements, all in one transaction.
+ */
+final class Pusher {
+    private final DatabaseAccess access;
+    private final EngineOptions options;
+    private final SchemaDescriber describer = new SchemaDescriber();
+    private final SchemaDiffer differ = new SchemaDiffer();
+    private final CheckPlanner planner = new CheckPlanner();
+    private final SchemaLock lock = new SchemaLock();
+    private final MigrationApplier applier = new MigrationApplier();
+
+    Pusher(DatabaseAccess access, EngineOptions options) {
+        this.access = access;
+        this.options = options;
+    }
+
+    PushResult push(TargetSchema target, PushOptions pushOptions) {
+        Instant start = options.clock().instant();
+        DatabaseAccess.Opened opened = access.connectCreating();
+        boolean created = opened.createdDatabase();
+        try (Connection c = opened.connection()) {
+            if (!pushOptions.forceReset() && diff(c, target.sql()).isEmpty()) {
+                return new PushResult(false, List.of(), List.of(), List.of(), since(start), created);
+            }
+            return inTransaction(c, target, pushOptions, start, created);
+        } catch (SQLException e) {
+            throw access.queryFailure("push the schema", e);
+        }
+    }
+
+    Migration diff(Connection c, SqlSchema target) throws SQLException {
+        DescribedSchema live = describer.describe(c, target.namespaces());
+        return differ.diff(new SchemaPair(live.schema(), target, live.constraintIndexes()));
+    }
+
+    private PushResult inTransaction(Connection c, TargetSchema target, PushOptions pushOptions, Instant start,
+                                     boolean created) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            lock.acquire(c, options.lockWait(), options.lockTimeout(), access.database().displayName());
+            List<String> statements = new ArrayList<>();
+            DescribedSchema live;
+            if (pushOptions.forceReset()) {
+                statements.addAll(reset(c, target.sql().namespaces()));
+                live = new DescribedSchema(SqlSchema.empty(target.sql().namespaces()), Set.of());
+            } else {
+                live = describer.describe(c, target.sql().namespaces());
+            }
+            PushResult result = checkAndApply(c, live, target, pushOptions, statements, start, created);
+            if (result.applied()) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private PushResult checkAndApply(Connection c, DescribedSchema live, TargetSchema target, PushOptions pushOptions,
+                                     List<String> statements, Instant start, boolean created) throws SQLException {
+        SchemaPair pair = new SchemaPair(live.schema(), target.sql(), live.constraintIndexes());
+        Migration migration = differ.diff(pair);
+        if (migration.isEmpty() && statements.isEmpty()) {
+            return new PushResult(false, List.of(), List.of(), List.of(), since(start), created);
+        }
+        CheckPlan plan = planner.plan(migration, pair, target.prismaLevelDefaults());
+        Counts counts = new CountQueries(options.clock()).run(c, plan.queries(), options.checkBudget());
+        CheckReport report = plan.evaluate(counts);
+        statements.addAll(SqlRenderer.forSchemas(live.schema(), target.sql()).render(migration));
+        boolean refused = !report.unexecutable().isEmpty() || (!report.warnings().isEmpty() && !pushOptions.acceptDataLoss());
+        if (!refused) {
+            applier.apply(c, statements, options.lockTimeout());
+        }
+        return new PushResult(!refused, statements, report.warnings(), report.unexecutable(), since(start), created);
+    }
+
+    private static List<String> reset(Connection c, List<String> namespaces) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (String ns : namespaces) {
+            statements.add("DROP SCHEMA IF EXISTS " + Identifiers.quote(ns) + " CASCADE");
+            statements.add("CREATE SCHEMA " + Identifiers.quote(ns));
+        }
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+        return statements;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private Duration since(Instant start) {
+        return Duration.between(start, options.clock().instant());
+    }
+}
