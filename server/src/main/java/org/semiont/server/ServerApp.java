@@ -15,6 +15,9 @@ import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
 import org.semiont.server.http.HttpServer;
+import org.semiont.server.store.ApplicationSchema;
+import org.semiont.server.store.SchemaState;
+import org.semiont.server.store.StartupSchemaSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +30,26 @@ public final class ServerApp implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
     private final ServerConfig config;
+    private final String schemaText;
+    private volatile SchemaState schemaState = SchemaState.inSync();
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
     private DatabaseRuntime database;
 
-    private ServerApp(ServerConfig config) {
+    private ServerApp(ServerConfig config, String schemaText) {
         this.config = config;
+        this.schemaText = schemaText;
     }
 
-    /** Starts everything; on failure, stops what was started and rethrows. */
+    /** Starts everything with the bundled application schema; on failure, stops what was started and rethrows. */
     public static ServerApp start(ServerConfig config) {
-        ServerApp app = new ServerApp(config);
+        return start(config, ApplicationSchema.text());
+    }
+
+    /** Starts with the given schema text instead of the bundled one (tests of schema evolution). */
+    public static ServerApp start(ServerConfig config, String schemaText) {
+        ServerApp app = new ServerApp(config, schemaText);
         try {
             app.startUp();
             return app;
@@ -56,8 +67,9 @@ public final class ServerApp implements AutoCloseable {
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
         requireReachable(probe);
+        schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
-                () -> "in-sync", Clock.systemUTC());
+                () -> schemaState.status().label(), Clock.systemUTC());
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> health.register(routes));
         resources.add(http::stop);
         readiness.ready();
@@ -97,6 +109,10 @@ public final class ServerApp implements AutoCloseable {
     /** Where the database is (no password in {@code toString}). */
     public org.semiont.server.config.DatabaseTarget databaseTarget() {
         return database.target();
+    }
+
+    public SchemaState schemaState() {
+        return schemaState;
     }
 
     public String databaseDescription() {
