@@ -41,6 +41,7 @@ public final class ServerApp implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
+    private ApiModule api;
     private DatabaseRuntime database;
 
     private ServerApp(ServerConfig config, String schemaText, Environment environment) {
@@ -87,7 +88,7 @@ public final class ServerApp implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.events()));
-        ApiModule api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
+        api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC()));
         api.start(CATCH_UP_TIMEOUT);
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {
@@ -132,6 +133,11 @@ public final class ServerApp implements AutoCloseable {
     /** Where the database is (no password in {@code toString}). */
     public org.semiont.server.config.DatabaseTarget databaseTarget() {
         return database.target();
+    }
+
+    /** The knowledge-base API (projector, maintenance, event log). */
+    public ApiModule api() {
+        return api;
     }
 
     public SchemaState schemaState() {

@@ -10,7 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
 import org.semiont.server.projection.Sql;
@@ -18,17 +19,16 @@ import org.semiont.server.projection.Sql;
 /** Projects annotation events into {@code annotations}: the served JSON plus extracted, indexed columns. */
 public final class AnnotationProjection implements Projection {
     private final ObjectMapper json;
-    private final Function<String, String> userNames;
+    /** Creator display names, read through the projector's own transaction so a rebuild gives the same names. */
+    private final Map<String, String> names = new HashMap<>();
 
-    /** @param userNames user id → display name (name or email) at projection time */
-    public AnnotationProjection(ObjectMapper json, Function<String, String> userNames) {
+    public AnnotationProjection(ObjectMapper json) {
         this.json = json;
-        this.userNames = userNames;
     }
 
     @Override
     public boolean handles(String type) {
-        return type.startsWith("annotation.");
+        return type.startsWith("annotation.") || type.startsWith("user.");
     }
 
     @Override
@@ -40,15 +40,37 @@ public final class AnnotationProjection implements Projection {
                     AnnotationShapes.shortId(p.path("annotationId").asText()));
             case AnnotationEvents.BODY_UPDATED -> updateBody(c, e, AnnotationShapes.shortId(p.path("annotationId").asText()),
                     p.path("operations"));
-            default -> {
+            default -> names.clear();
+        }
+    }
+
+    private String name(Connection c, String userId) throws SQLException {
+        String cached = names.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        String name = userId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(nullif(name, ''), email) FROM users WHERE id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    name = rs.getString(1);
+                }
             }
         }
+        names.put(userId, name);
+        return name;
+    }
+
+    @Override
+    public void afterRollback() {
+        names.clear();
     }
 
     private void insert(Connection c, StoredEvent e, JsonNode a) throws SQLException {
         String id = AnnotationShapes.shortId(a.path("id").asText());
         ObjectNode creator = JsonNodeFactory.instance.objectNode().put("type", "Person").put("id", e.userId())
-                .put("name", userNames.apply(e.userId()));
+                .put("name", name(c, e.userId()));
         ObjectNode data = AnnotationShapes.served(a, creator, e.timestamp(), e.timestamp());
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO annotations (id, \"documentId\", \"targetSource\", motivation, "

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.semiont.events.EventLog;
 import org.semiont.schema.generate.DefaultGenerators;
 import org.semiont.schema.generate.GeneratedDefault;
-import org.semiont.server.annotation.AnnotationProjection;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.annotation.AnnotationRoutes;
 import org.semiont.server.annotation.AnnotationService;
@@ -24,20 +23,17 @@ import org.semiont.server.document.ContentStore;
 import org.semiont.server.document.DocumentEventRoutes;
 import org.semiont.server.document.DocumentFiles;
 import org.semiont.server.document.DocumentLocks;
-import org.semiont.server.document.DocumentProjection;
 import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.document.DocumentRoutes;
 import org.semiont.server.document.DocumentService;
-import org.semiont.server.entitytype.EntityTypeProjection;
 import org.semiont.server.entitytype.EntityTypeRoutes;
 import org.semiont.server.entitytype.EntityTypeService;
 import org.semiont.server.projection.EventWriter;
-import org.semiont.server.projection.Projection;
+import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.projection.Projector;
 import org.semiont.server.rest.Requests;
 import org.semiont.server.sse.DocumentStreamRoutes;
 import org.semiont.server.user.UserDirectory;
-import org.semiont.server.user.UserProjection;
 import org.semiont.server.user.UserService;
 
 /**
@@ -54,17 +50,18 @@ public final class ApiModule implements AutoCloseable {
     private final DocumentStreamRoutes streams;
     private final List<java.util.function.Consumer<RoutesConfig>> routeSets;
     private final Authenticator authenticator;
+    private final ProjectionMaintenance maintenance;
 
     public ApiModule(DataSource pool, EventLog events, ServerConfig config, AuthSettings auth, ObjectMapper json, Clock clock) {
         this.events = events;
         DefaultGenerators ids = new DefaultGenerators(clock, new java.security.SecureRandom());
-        UserDirectory directory = new UserDirectory(pool);
-        DocumentRepository documents = new DocumentRepository(pool, directory::displayName);
-        AnnotationRepository annotations = new AnnotationRepository(pool);
-        files = new DocumentFiles(config.dataDir(), pool, documents, annotations, json);
-        List<Projection> projections = List.of(new UserProjection(directory), new DocumentProjection(files),
-                new AnnotationProjection(json, directory::displayName), new EntityTypeProjection());
-        projector = new Projector(pool, events, projections, clock);
+        StandardProjections std = StandardProjections.create(pool, config.dataDir(), json);
+        UserDirectory directory = std.users();
+        DocumentRepository documents = std.documents();
+        AnnotationRepository annotations = std.annotations();
+        files = std.files();
+        projector = new Projector(pool, events, std.projections(), clock);
+        maintenance = new ProjectionMaintenance(pool, events, std.projections(), clock);
         EventWriter writer = new EventWriter(events, projector, WRITE_TIMEOUT);
         UserService users = new UserService(directory, writer, () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.CUID, 0)));
         JwtCodec jwt = new JwtCodec(auth.secret(), auth.issuer(), clock);
@@ -113,6 +110,15 @@ public final class ApiModule implements AutoCloseable {
 
     public Projector projector() {
         return projector;
+    }
+
+    /** Rebuild and check over the live pool and log (for checks while idle, and tests). */
+    public ProjectionMaintenance maintenance() {
+        return maintenance;
+    }
+
+    public EventLog events() {
+        return events;
     }
 
     @Override

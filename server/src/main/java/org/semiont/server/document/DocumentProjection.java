@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.semiont.server.projection.Sql;
  */
 public final class DocumentProjection implements Projection {
     private final Map<String, Touch> touched = new LinkedHashMap<>();
+    private final Set<String> changedFiles = new HashSet<>();
     private final DocumentFiles files;
 
     private record Touch(long version, Instant at) {
@@ -100,17 +103,20 @@ public final class DocumentProjection implements Projection {
             }
             ps.executeBatch();
         }
+        changedFiles.addAll(touched.keySet());
+        touched.clear();
     }
 
     @Override
     public void afterCommit(List<StoredEvent> batch) {
-        touched.keySet().forEach(files::markDirty);
-        touched.clear();
+        changedFiles.forEach(files::markDirty);
+        changedFiles.clear();
     }
 
     @Override
     public void afterRollback() {
         touched.clear();
+        changedFiles.clear();
     }
 
     @Override
