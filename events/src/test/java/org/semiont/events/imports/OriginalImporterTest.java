@@ -67,6 +67,23 @@ class OriginalImporterTest {
     }
 
     @Test
+    void streamsFoundWithoutAGlobalLogAreGivenPositionsWhenTheLogIsFirstOpened() throws Exception {
+        Path original = fixture(tmp.resolve("original"));
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        Files.move(original.resolve("events/events"), data.resolve("events"));
+        try (EventLog log = EventLog.open(data)) {
+            assertThat(log.lastPosition()).isEqualTo(5);
+            log.append(DOC, org.semiont.events.ExpectedVersion.exactly(3),
+                    org.semiont.events.NewEvent.of("document.archived", DOC, "u1", null));
+        }
+        try (EventLog log = EventLog.open(data); Stream<StoredEvent> all = log.readAll(1)) {
+            assertThat(all.map(e -> e.streamId() + "#" + e.sequence())).hasSize(6).contains(DOC + "#4");
+            assertThat(log.verify(null).defects()).isEmpty();
+        }
+    }
+
+    @Test
     void anImportNeverOverwritesAnExistingStream() throws Exception {
         Path original = fixture(tmp.resolve("original"));
         try (EventLog log = EventLog.open(tmp.resolve("data"))) {
