@@ -24,7 +24,20 @@ final class ModelValidator {
     }
 
     static boolean isIdentifier(String name) {
-        return name.matches("[A-Za-z][A-Za-z0-9_]*");
+        if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     void validate() {

@@ -7,15 +7,17 @@ import java.util.Optional;
 public record PrismaSchema(Datasource datasource, List<Generator> generators, List<Model> models, List<EnumDef> enums) {
     public PrismaSchema {
         generators = List.copyOf(generators);
-        models = List.copyOf(models);
-        enums = List.copyOf(enums);
+        models = models instanceof NamedList ? models : new NamedList<>(models, Model::name);
+        enums = enums instanceof NamedList ? enums : new NamedList<>(enums, EnumDef::name);
     }
 
+    /** The first model with this name. */
     public Optional<Model> model(String name) {
-        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+        return ((NamedList<Model>) models).find(name);
     }
 
+    /** The first enum with this name. */
     public Optional<EnumDef> enumDef(String name) {
-        return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+        return ((NamedList<EnumDef>) enums).find(name);
     }
 }

@@ -42,9 +42,10 @@ final class ModelDrafts {
 
     private void blockAttributes(Draft.ModelDraft m, Table t) {
         if (t.primaryKey() != null && t.primaryKey().columns().size() > 1) {
+            String name = t.primaryKey().constraintName();
+            boolean conventional = name.equals(ConstraintNames.primaryKey(t.name()));
             m.blockAttributes.add("@@id(" + fieldList(m, t.primaryKey().columns(), List.of())
-                    + ScalarFields.mapArg(t.primaryKey().constraintName(), ConstraintNames.primaryKey(t.name()), "").replaceFirst("^\\(", ", ")
-                    .replaceFirst("\\)$", "") + ")");
+                    + (conventional ? "" : ", map: " + Exprs.quote(name)) + ")");
         }
         List<Index> uniquesFirst = new ArrayList<>(t.indexes());
         uniquesFirst.sort(java.util.Comparator.comparing((Index ix) -> !ix.unique()));

@@ -20,8 +20,17 @@ final class PullNames {
 
     /** Letters, digits and _; leading non-letters dropped: "order-items" → "order_items", "2fa_codes" → "fa_codes". */
     static String sanitise(String dbName) {
-        String s = dbName.replaceAll("[^A-Za-z0-9_]", "_").replaceFirst("^[^A-Za-z]+", "");
-        return s.isEmpty() ? "n" + dbName.replaceAll("[^A-Za-z0-9_]", "_") : s;
+        StringBuilder b = new StringBuilder(dbName.length());
+        for (int i = 0; i < dbName.length(); i++) {
+            char c = dbName.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+            b.append(ok ? c : '_');
+        }
+        int start = 0;
+        while (start < b.length() && !Character.isLetter(b.charAt(start))) {
+            start++;
+        }
+        return start == b.length() ? "n" + b : b.substring(start);
     }
 
     Optional<Model> previousModel(String namespace, String table) {
