@@ -99,6 +99,7 @@ final class ModelValidator {
 
     private void fieldAttribute(Field f, Attribute a, boolean relation) {
         String n = a.name();
+        ArgumentCheck.field(a, diagnostics);
         if (relation && !n.equals("relation") && !n.equals("ignore")) {
             error(a.span(), "Attribute \"@" + n + "\" is not valid on relation field \"" + f.name() + "\": put it on the scalar field"
                     + " listed in fields: […].");
@@ -110,7 +111,7 @@ final class ModelValidator {
         }
         switch (n) {
             case "id": id(f, a); break;
-            case "unique": sortOnly(a); mapName(a, 1); break;
+            case "unique": sortValue(a); mapName(a); break;
             case "map": requireString(a, "name", diagnostics); break;
             case "updatedAt": updatedAt(f, a); break;
             case "default": new DefaultCheck(schema, diagnostics).check(f, a); break;
@@ -130,22 +131,19 @@ final class ModelValidator {
         if (ids > 1 && model.fields().stream().filter(x -> x.attribute("id").isPresent()).findFirst().get() != f) {
             error(a.span(), "Model \"" + model.name() + "\" has more than one @id field: use @@id([a, b]) for a composite key.");
         }
-        sortOnly(a);
-        mapName(a, 1);
+        sortValue(a);
+        mapName(a);
     }
 
-    private void sortOnly(Attribute a) {
-        for (Argument arg : a.args()) {
-            if (arg.name() != null && arg.name().equals("sort") && !(arg.value() instanceof Expr.Ident
-                    && Set.of("Asc", "Desc").contains(((Expr.Ident) arg.value()).name()))) {
-                error(arg.span(), "sort must be Asc or Desc.");
-            } else if (arg.name() != null && !Set.of("sort", "map", "length", "clustered").contains(arg.name())) {
-                error(arg.span(), "Unknown argument \"" + arg.name() + "\" for @" + a.name() + ": use map or sort.");
+    private void sortValue(Attribute a) {
+        a.named("sort").ifPresent(v -> {
+            if (!(v instanceof Expr.Ident && Set.of("Asc", "Desc").contains(((Expr.Ident) v).name()))) {
+                error(v.span(), "sort must be Asc or Desc.");
             }
-        }
+        });
     }
 
-    private void mapName(Attribute a, int position) {
+    private void mapName(Attribute a) {
         a.named("map").ifPresent(e -> {
             if (!(e instanceof Expr.StringLit)) {
                 error(e.span(), "map: expects a string with the constraint name.");
@@ -172,8 +170,10 @@ final class ModelValidator {
                 error(a.span(), "Attribute \"@@" + a.name() + "\" is not known." + Suggestions.didYouMean(a.name(), BLOCK_ATTRIBUTES)
                         + (Suggestions.closest(a.name(), BLOCK_ATTRIBUTES).isEmpty() ? " Known: @@" + String.join(", @@", BLOCK_ATTRIBUTES) + "." : ""));
             } else if (Set.of("id", "unique", "index").contains(a.name())) {
+                ArgumentCheck.block(a, diagnostics);
                 fieldList(a);
             } else if (!a.name().equals("ignore")) {
+                ArgumentCheck.block(a, diagnostics);
                 requireString(a, "name", diagnostics);
             }
         }
@@ -199,7 +199,7 @@ final class ModelValidator {
                 error(a.span(), "@@id names optional field \"" + name + "\": fields of a primary key must be required.");
             }
         }
-        mapName(a, -1);
+        mapName(a);
     }
 
     private void identifier() {

@@ -175,4 +175,30 @@ class PslParserTest {
         PrismaSchema s = PslParser.parse("schema.prisma", resource("psl/app-user.prisma"));
         assertThat(s.model("User").orElseThrow().fields()).hasSize(14);
     }
+
+    @Test
+    void unknown_attribute_arguments_and_index_types_are_reported() {
+        List<String> errors = errors(DS + "model A {\n  id Int @id(mapp: \"x\")\n  b Int @unique(\"b_key\")\n  @@index([b], type: Hsh)\n"
+                + "  @@unique([b], nam: \"x\")\n}\n");
+        assertThat(errors).containsExactly(
+                "schema.prisma:6:14: Unknown argument \"mapp\" for @id. Did you mean \"map\"? Known: map, sort, length, clustered.",
+                "schema.prisma:7:17: @unique takes only named arguments (map, sort, length, clustered).",
+                "schema.prisma:8:22: Index type \"Hsh\" is not known: use one of BTree, Hash, Gin, Gist, Brin, SpGist. Did you mean \"Hash\"?",
+                "schema.prisma:9:17: Unknown argument \"nam\" for @@unique. Did you mean \"name\"? Known: fields, name, map, clustered.");
+    }
+
+    @Test
+    void enum_values_must_be_identifiers() {
+        List<String> errors = errors(DS + "enum E {\n  in-transit\n}\n");
+        assertThat(errors).singleElement().asString().startsWith("schema.prisma:6:3: \"in-transit\" is not a valid enum value");
+    }
+
+    @Test
+    void set_null_needs_optional_fields_and_the_back_side_of_one_to_one_must_be_optional() {
+        List<String> errors = errors(DS + "model A {\n  id Int @id\n  b B\n}\nmodel B {\n  id Int @id\n  aId Int @unique\n"
+                + "  a A @relation(fields: [aId], references: [id], onDelete: SetNull)\n}\n");
+        assertThat(errors).containsExactly(
+                "schema.prisma:7:3: The back side \"A.b\" of a one-to-one relation must be optional: write it as \"B?\".",
+                "schema.prisma:12:60: onDelete: SetNull on \"B.a\" cannot work: its fields are required. Make them optional or choose another action.");
+    }
 }
