@@ -41,7 +41,11 @@ public final class SchemaPuller {
         }
         new RelationFields(models, prev, warnings).add(tables, joins);
         PslWriter w = new PslWriter();
-        w.datasource(ds);
+        if (prev != null && prev.datasource() != null) {
+            w.datasource(ds.name(), prev.datasourceProperties());
+        } else {
+            w.datasource(ds);
+        }
         if (prev != null) {
             prev.generators().forEach(w::generator);
         }

@@ -157,4 +157,16 @@ class SchemaPullerTest {
         assertThat(psl).contains("schemas  = [\"app\", \"auth\"]", "@@schema(\"auth\")", "@@schema(\"app\")");
         assertThat(TargetCalculator.calculate(PslParser.parse("p", psl), "public").sql()).isEqualTo(live);
     }
+
+    @Test
+    void re_introspection_writes_the_previous_datasource_and_generator_blocks_back() {
+        String previous = "datasource db {\n  provider  = \"postgresql\"\n  url       = env(\"DATABASE_URL\")\n"
+                + "  directUrl = env(\"DIRECT_URL\")\n  extensions = [pg_trgm]\n}\n\ngenerator client {\n  provider = \"prisma-client-js\"\n"
+                + "  output   = \"../generated\"\n}\n\nmodel A {\n  id Int @id\n}\n";
+        PrismaSchema prev = PslParser.parse("schema.prisma", previous);
+        String psl = SchemaPuller.pull(TargetCalculator.calculate(prev, "public").sql(), Optional.of(prev)).psl();
+        assertThat(psl).startsWith("datasource db {\n  provider   = \"postgresql\"\n  url        = env(\"DATABASE_URL\")\n"
+                + "  directUrl  = env(\"DIRECT_URL\")\n  extensions = [pg_trgm]\n}\n\ngenerator client {\n  provider = \"prisma-client-js\"\n"
+                + "  output   = \"../generated\"\n}\n\nmodel A {\n  id Int @id\n}\n");
+    }
 }
