@@ -28,11 +28,12 @@ final class ModelDrafts {
 
     Draft.ModelDraft model(Table t) {
         Optional<Model> prev = names.previousModel(t.namespace(), t.name());
-        Draft.ModelDraft m = new Draft.ModelDraft(names.modelName(prev, t.name()), t, prev);
+        Draft.ModelDraft m = new Draft.ModelDraft(names.modelName(t), t, prev);
         m.doc = prev.map(Model::documentation).orElse(null);
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Column c : t.columns()) {
             Optional<Field> prevField = names.previousField(prev, c.name());
-            Draft.FieldLine line = scalars.field(t, c, m.name, prevField);
+            Draft.FieldLine line = scalars.field(t, c, m.name, prevField, used);
             m.fields.add(line);
             m.fieldOfColumn.put(c.name(), line.name());
         }

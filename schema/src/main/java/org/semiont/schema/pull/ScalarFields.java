@@ -29,8 +29,8 @@ final class ScalarFields {
         this.warnings = warnings;
     }
 
-    Draft.FieldLine field(Table t, Column c, String modelName, Optional<Field> prev) {
-        String name = prev.map(Field::name).orElse(PullNames.sanitise(c.name()));
+    Draft.FieldLine field(Table t, Column c, String modelName, Optional<Field> prev, Set<String> used) {
+        String name = PullNames.claim(prev.map(Field::name).orElse(PullNames.sanitise(c.name())), used);
         List<String> attrs = new ArrayList<>();
         if (t.primaryKey() != null && t.primaryKey().columns().equals(List.of(c.name()))) {
             attrs.add("@id" + mapArg(t.primaryKey().constraintName(), ConstraintNames.primaryKey(t.name()), ""));

@@ -27,13 +27,13 @@ public final class SchemaPuller {
     public static PullResult pull(SqlSchema live, Optional<PrismaSchema> previous) {
         PrismaSchema prev = previous.orElse(null);
         List<String> warnings = new ArrayList<>();
-        PullNames names = new PullNames(prev);
         Datasource ds = datasource(live, prev);
         boolean multiSchema = !ds.schemas().isEmpty();
         List<Table> tables = new ArrayList<>(live.tables());
         tables.sort(Comparator.comparing(Table::name).thenComparing(Table::namespace));
         List<Table> joins = tables.stream().filter(t -> JoinTableShape.of(t).isPresent()).toList();
         tables.removeAll(joins);
+        PullNames names = new PullNames(prev, live, tables);
         Map<String, Draft.ModelDraft> models = new LinkedHashMap<>();
         ModelDrafts drafts = new ModelDrafts(names, multiSchema, warnings);
         for (Table t : tables) {
