@@ -93,7 +93,9 @@ final class ModelValidator {
         }
         schema.models().forEach(m -> candidates.add(m.name()));
         schema.enums().forEach(e -> candidates.add(e.name()));
-        error(f.type().span(), "Type \"" + t + "\" is not a known type." + Suggestions.didYouMean(t, candidates));
+        String hint = Suggestions.didYouMean(t, candidates);
+        error(f.type().span(), "Type \"" + t + "\" is not a known type." + (hint.isEmpty()
+                ? " Use a scalar type (String, Int, BigInt, Float, Decimal, Boolean, DateTime, Json, Bytes), a model or an enum." : hint));
         return false;
     }
 

@@ -201,4 +201,34 @@ class PslParserTest {
                 "schema.prisma:7:3: The back side \"A.b\" of a one-to-one relation must be optional: write it as \"B?\".",
                 "schema.prisma:12:60: onDelete: SetNull on \"B.a\" cannot work: its fields are required. Make them optional or choose another action.");
     }
+
+    @Test
+    void doc_comments_attach_to_the_next_declaration_and_plain_comments_are_dropped() {
+        PrismaSchema s = PslParser.parse("x.prisma", DS + "// not kept\n/// The model.\n/// Second line.\nmodel A {\n"
+                + "  /// The key.\n  id Int @id // trailing comment\n  // plain\n  name String /// trailing doc\n}\n");
+        Model a = s.model("A").orElseThrow();
+        assertThat(a.documentation()).isEqualTo("The model.\nSecond line.");
+        assertThat(a.field("id").orElseThrow().documentation()).isEqualTo("The key.");
+        assertThat(a.field("name").orElseThrow().documentation()).isNull();
+    }
+
+    @Test
+    void windows_line_endings_and_tabs_keep_positions_right() {
+        List<String> errors = errors(DS.replace("\n", "\r\n") + "model A {\r\n\tid Int @id\r\n\tx Foo\r\n}\r\n");
+        assertThat(errors).containsExactly("schema.prisma:7:4: Type \"Foo\" is not a known type. Use a scalar type (String, Int, BigInt, Float, Decimal, Boolean,"
+                + " DateTime, Json, Bytes), a model or an enum.");
+    }
+
+    @Test
+    void list_and_optional_markers_and_unsupported_types_parse() {
+        PrismaSchema s = PslParser.parse("x.prisma", DS + "model A {\n  id Int @id\n  tags String[]\n  v Unsupported(\"tsvector\")?\n}\n");
+        Model a = s.model("A").orElseThrow();
+        assertThat(a.field("tags").orElseThrow().type().arity()).isEqualTo(FieldType.Arity.LIST);
+        assertThat(a.field("v").orElseThrow().type()).satisfies(t -> {
+            assertThat(t.unsupported()).isEqualTo("tsvector");
+            assertThat(t.arity()).isEqualTo(FieldType.Arity.OPTIONAL);
+        });
+        assertThat(errors(DS + "model B {\n  id Int @id\n  t String[]?\n}\n")).singleElement().asString()
+                .isEqualTo("schema.prisma:7:13: A list field cannot be optional: remove the \"?\" after \"String[]\".");
+    }
 }
