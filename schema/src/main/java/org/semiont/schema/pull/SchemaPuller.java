@@ -74,7 +74,9 @@ public final class SchemaPuller {
             d.doc = names.previousEnum(e.name()).map(EnumDef::documentation).orElse(null);
             for (String v : e.values()) {
                 String name = names.enumValueName(e.name(), v);
-                d.values.add(new Draft.FieldLine(name, "", name.equals(v) ? List.of() : List.of("@map(" + Exprs.quote(v) + ")"), null));
+                String doc = names.previousEnum(e.name()).flatMap(p -> p.values().stream().filter(x -> x.dbName().equals(v)).findFirst())
+                        .map(EnumDef.EnumValue::documentation).orElse(null);
+                d.values.add(new Draft.FieldLine(name, "", name.equals(v) ? List.of() : List.of("@map(" + Exprs.quote(v) + ")"), doc));
             }
             if (!d.name.equals(e.name())) {
                 d.blockAttributes.add("@@map(" + Exprs.quote(e.name()) + ")");
