@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "semiont", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Semiont: a self-hosted backend for collaborative knowledge bases built on W3C Web Annotations.",
         subcommands = {
+                StartCommand.class,
+                HealthCommand.class,
+                LogsCommand.class,
                 DbCommand.class,
                 EventsCommand.class,
                 CommandLine.HelpCommand.class

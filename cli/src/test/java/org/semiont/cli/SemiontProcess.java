@@ -1,0 +1,96 @@
+package org.semiont.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The built distribution ({@code target/semiont.jar}) run as a real child process. */
+final class SemiontProcess implements AutoCloseable {
+    private static final Pattern URL = Pattern.compile("URL:\\s+(http://\\S+)");
+    private final Process process;
+    private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<String> url = new CompletableFuture<>();
+
+    private SemiontProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::pump, "semiont-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static SemiontProcess start(Path dataDir) throws IOException {
+        return new SemiontProcess(builder("start", "--port", "0", "--data-dir", dataDir.toString()).start());
+    }
+
+    static ProcessBuilder builder(String... args) {
+        Path jar = Path.of("target", "semiont.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the integration tests with 'mvn verify'");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("DB_") || k.startsWith("SEMIONT_"));
+        return pb;
+    }
+
+    /** Runs a short-lived verb to completion and returns (exit code, output). */
+    static Result run(String... args) throws IOException, InterruptedException {
+        Process p = builder(args).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("semiont " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private void pump() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                output.add(line);
+                Matcher m = URL.matcher(line);
+                if (m.find()) {
+                    url.complete(m.group(1));
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        } finally {
+            url.completeExceptionally(new IllegalStateException("semiont exited before it was ready:\n" + output()));
+        }
+    }
+
+    /** Waits for the startup banner and returns the server's URL. */
+    String awaitUrl(Duration timeout) throws Exception {
+        return url.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

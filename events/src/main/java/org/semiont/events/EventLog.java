@@ -1,0 +1,268 @@
+package org.semiont.events;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.semiont.events.commit.CommitLog;
+import org.semiont.events.commit.GlobalReader;
+import org.semiont.events.jsonl.EventLine;
+import org.semiont.events.jsonl.StreamLayout;
+import org.semiont.events.jsonl.StreamReader;
+import org.semiont.events.subscribe.EventSource;
+import org.semiont.events.subscribe.SubscriptionHub;
+
+/**
+ * The event log of one data directory: streams of hash-chained events in the original Semiont's
+ * JSONL layout under {@code <data-dir>/events}, plus a global log ({@code events/_global}) that
+ * makes appends durable with one fsync per batch and gives every event a global position.
+ */
+public final class EventLog implements AutoCloseable {
+    public static final String GLOBAL_DIR = "_global";
+
+    private final StreamLayout layout;
+    private final Path walDir;
+    private final EventLogOptions options;
+    private final SubscriptionHub hub = new SubscriptionHub();
+    private final CommitLog commitLog;
+
+    private EventLog(Path dataDir, EventLogOptions options) {
+        this.layout = new StreamLayout(dataDir.resolve("events"));
+        this.walDir = layout.root().resolve(GLOBAL_DIR);
+        this.options = options;
+        this.commitLog = options.readOnly() ? null : new CommitLog(layout, walDir, settings(options),
+                this::readOne, hub::committed);
+    }
+
+    public static EventLog open(Path dataDir) {
+        return open(dataDir, EventLogOptions.defaults());
+    }
+
+    public static EventLog open(Path dataDir, EventLogOptions options) {
+        return new EventLog(dataDir, options);
+    }
+
+    private static CommitLog.Settings settings(EventLogOptions o) {
+        return new CommitLog.Settings(o.eventsPerFile(), o.streamCacheSize(), o.maxOpenFiles(), o.walSegmentBytes(),
+                o.checkpointBytes(), o.syncer(), o.clock(), o.idGenerator());
+    }
+
+    /** Appends events atomically to one stream once they are durable; see {@link AppendResult}. */
+    public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        StreamIds.validate(streamId);
+        if (events == null || events.isEmpty()) {
+            throw new EventsException(EventsError.INVALID_EVENT, "an append to stream '" + streamId
+                    + "' needs at least one event");
+        }
+        long[] version = new long[1];
+        List<StoredEvent> stored = writer().append(streamId, expected, events, version);
+        int dups = (int) stored.stream().filter(e -> e.position() == 0).count();
+        return new AppendResult(stored, version[0], dups);
+    }
+
+    public AppendResult append(String streamId, ExpectedVersion expected, NewEvent... events) {
+        return append(streamId, expected, Arrays.asList(events));
+    }
+
+    /** Lines already numbered and chained (import); the stream must be at the version before them. */
+    public List<StoredEvent> appendVerbatim(String streamId, List<EventLine> lines) {
+        StreamIds.validate(streamId);
+        return writer().appendVerbatim(streamId, lines);
+    }
+
+    private CommitLog writer() {
+        if (commitLog == null) {
+            throw new EventsException(EventsError.LOG_CLOSED, "this event log was opened read-only; open it without "
+                    + "readOnly to append");
+        }
+        return commitLog;
+    }
+
+    /** Streams a stream's events from a sequence; close the stream when done. */
+    public Stream<StoredEvent> readStream(String streamId, long fromSequence) {
+        StreamReader r = new StreamReader(layout.files(streamId), fromSequence);
+        Iterator<StoredEvent> it = new Iterator<>() {
+            public boolean hasNext() {
+                return r.hasNext();
+            }
+
+            public StoredEvent next() {
+                return new StoredEvent(streamId, 0, r.next());
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+                .onClose(r::close);
+    }
+
+    /** Events of one stream matching the query, in sequence order, at most {@code limit}. */
+    public List<StoredEvent> query(String streamId, StreamQuery q) {
+        try (Stream<StoredEvent> s = readStream(streamId, q.fromSequence())) {
+            Stream<StoredEvent> f = s.filter(q::matches);
+            return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    private StoredEvent readOne(String streamId, long sequence) {
+        try (Stream<StoredEvent> s = readStream(streamId, sequence)) {
+            return s.findFirst().filter(e -> e.sequence() == sequence).orElseThrow(() -> new EventsException(
+                    EventsError.STREAM_NOT_FOUND, "stream '" + streamId + "' has no event " + sequence));
+        }
+    }
+
+    /** The last event of a stream, reading only its last file. */
+    public Optional<StoredEvent> readLatest(String streamId) {
+        List<Path> files = layout.files(streamId);
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        StreamReader r = new StreamReader(files.subList(files.size() - 1, files.size()), 1);
+        EventLine last = null;
+        while (r.hasNext()) {
+            last = r.next();
+        }
+        r.close();
+        return Optional.ofNullable(last).map(l -> new StoredEvent(streamId, 0, l));
+    }
+
+    /** The number of events in a stream (its version). */
+    public long count(String streamId) {
+        return readLatest(streamId).map(StoredEvent::sequence).orElse(0L);
+    }
+
+    public List<String> streamIds() {
+        return layout.streamIds();
+    }
+
+    /** The last durable global position (0 when empty). */
+    public long lastPosition() {
+        if (commitLog != null) {
+            return commitLog.committedPosition();
+        }
+        try (GlobalReader r = new GlobalReader(walDir, 1, () -> Long.MAX_VALUE)) {
+            long last = 0;
+            StoredEvent e;
+            while ((e = r.next()) != null) {
+                last = e.position();
+            }
+            return last;
+        }
+    }
+
+    /** Every event in global order from a position (inclusive); close the stream when done. */
+    public Stream<StoredEvent> readAll(long fromPosition) {
+        GlobalReader r = reader(fromPosition);
+        Iterator<StoredEvent> it = new Iterator<>() {
+            private StoredEvent next;
+
+            public boolean hasNext() {
+                if (next == null) {
+                    next = r.next();
+                }
+                return next != null;
+            }
+
+            public StoredEvent next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                StoredEvent e = next;
+                next = null;
+                return e;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+                .onClose(r::close);
+    }
+
+    private GlobalReader reader(long fromPosition) {
+        return new GlobalReader(walDir, fromPosition,
+                commitLog == null ? () -> Long.MAX_VALUE : commitLog::committedPosition);
+    }
+
+    /** Delivers every event from {@code fromPosition} on, then new ones as they commit. */
+    public Subscription subscribeAll(long fromPosition, EventHandler handler) {
+        GlobalReader r = reader(fromPosition);
+        return hub.subscribeAll(new EventSource() {
+            public StoredEvent next() {
+                return r.next();
+            }
+
+            public long cursor() {
+                return r.nextPosition();
+            }
+
+            public void close() {
+                r.close();
+            }
+        }, handler);
+    }
+
+    /** Delivers a stream's events from {@code fromSequence} on (e.g. SSE Last-Event-ID + 1), then live. */
+    public Subscription subscribeStream(String streamId, long fromSequence, EventHandler handler) {
+        StreamIds.validate(streamId);
+        return hub.subscribeStream(streamId, new StreamTail(streamId, fromSequence), handler);
+    }
+
+    private final class StreamTail implements EventSource {
+        private final String streamId;
+        private long next;
+        private final List<StoredEvent> buffer = new ArrayList<>();
+        private int index;
+
+        StreamTail(String streamId, long from) {
+            this.streamId = streamId;
+            this.next = Math.max(1, from);
+        }
+
+        public StoredEvent next() {
+            if (index == buffer.size()) {
+                buffer.clear();
+                index = 0;
+                buffer.addAll(query(streamId, StreamQuery.all().fromSequence(next).limit(1024)));
+                if (buffer.isEmpty()) {
+                    return null;
+                }
+            }
+            StoredEvent e = buffer.get(index++);
+            next = e.sequence() + 1;
+            return e;
+        }
+
+        public long cursor() {
+            return next;
+        }
+
+        public void close() {
+            buffer.clear();
+        }
+    }
+
+    /** Verifies one stream, or all streams in parallel when {@code streamId} is null. */
+    public VerifyReport verify(String streamId) {
+        List<String> ids = streamId == null ? streamIds() : List.of(StreamIds.validate(streamId));
+        return new LogVerifier(layout, options.verifyThreads()).verify(ids);
+    }
+
+    public Path eventsRoot() {
+        return layout.root();
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        if (commitLog != null) {
+            try {
+                commitLog.close();
+            } catch (IOException e) {
+                throw new EventsException(EventsError.IO_FAILURE, "closing the event log failed: " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.semiont.events.commit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.semiont.events.EventsError;
+import org.semiont.events.EventsException;
+import org.semiont.events.StoredEvent;
+import org.semiont.events.jsonl.EventLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit. Appenders queue their lines; one thread takes everything queued, gives each event
+ * the next global position, writes the batch to the global log, fsyncs it once, copies the lines
+ * into the stream files and only then completes the waiting futures. An I/O failure stops the log
+ * (fail-stop): nothing after it is acknowledged, and reopening recovers from the global log.
+ */
+final class Committer implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+    private static final int MAX_BATCH = 4096;
+
+    private final WalWriter wal;
+    private final StreamFileWriters files;
+    private final Path walDir;
+    private final Syncer syncer;
+    private final long checkpointBytes;
+    private final Consumer<List<StoredEvent>> onCommitted;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile long committed;
+    private volatile Throwable failure;
+    private volatile boolean closing;
+    private long bytesSinceCheckpoint;
+
+    record Pending(StreamState state, List<EventLine> lines, CompletableFuture<List<StoredEvent>> done) {
+    }
+
+    Committer(WalWriter wal, StreamFileWriters files, Path walDir, Syncer syncer, long committed,
+              long checkpointBytes, Consumer<List<StoredEvent>> onCommitted) {
+        this.wal = wal;
+        this.files = files;
+        this.walDir = walDir;
+        this.syncer = syncer;
+        this.committed = committed;
+        this.checkpointBytes = checkpointBytes;
+        this.onCommitted = onCommitted;
+        this.thread = new Thread(this::run, "semiont-events-commit");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues lines for one stream; call with the stream's lock held so per-stream order is kept. */
+    CompletableFuture<List<StoredEvent>> submit(StreamState state, List<EventLine> lines) {
+        checkOpen();
+        CompletableFuture<List<StoredEvent>> done = new CompletableFuture<>();
+        state.pending.incrementAndGet();
+        queue.add(new Pending(state, lines, done));
+        return done;
+    }
+
+    void checkOpen() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new EventsException(EventsError.LOG_FAILED, "the event log stopped after an I/O failure ("
+                    + f + "); no appends are accepted until it is reopened", f);
+        }
+        if (closing) {
+            throw new EventsException(EventsError.LOG_CLOSED, "the event log is closed");
+        }
+    }
+
+    long committedPosition() {
+        return committed;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = queue.take();
+                if (first.state == null) {
+                    return;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = batch.get(batch.size() - 1).state == null;
+                if (stop) {
+                    batch.remove(batch.size() - 1);
+                }
+                commit(batch);
+                batch.clear();
+                if (stop) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        if (failure != null) {
+            batch.forEach(p -> fail(p, failure));
+            return;
+        }
+        try {
+            List<List<StoredEvent>> stored = writeDurably(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done.complete(stored.get(i));
+            }
+            onCommitted.accept(flatten(stored));
+            maybeCheckpoint();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("event log commit failed; stopping the log", e);
+            failure = e;
+            batch.forEach(p -> fail(p, e));
+        }
+    }
+
+    private List<List<StoredEvent>> writeDurably(List<Pending> batch) throws IOException {
+        long pos = committed;
+        List<WalRecord> records = new ArrayList<>();
+        List<List<StoredEvent>> stored = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            List<StoredEvent> out = new ArrayList<>(p.lines.size());
+            for (EventLine line : p.lines) {
+                pos++;
+                records.add(new WalRecord(pos, p.state.streamId, line.sequence(), line.bytes()));
+                out.add(new StoredEvent(p.state.streamId, pos, line));
+            }
+            stored.add(out);
+        }
+        wal.write(records);
+        wal.force();
+        for (WalRecord r : records) {
+            files.write(r.streamId(), r.line());
+            bytesSinceCheckpoint += r.line().length + 1;
+        }
+        for (Pending p : batch) {
+            p.state.pending.decrementAndGet();
+        }
+        committed = pos;
+        return stored;
+    }
+
+    private static List<StoredEvent> flatten(List<List<StoredEvent>> stored) {
+        List<StoredEvent> all = new ArrayList<>();
+        stored.forEach(all::addAll);
+        return all;
+    }
+
+    private void fail(Pending p, Throwable cause) {
+        p.done.completeExceptionally(new EventsException(EventsError.LOG_FAILED,
+                "the append to stream '" + p.state.streamId + "' was not stored: " + cause, cause));
+    }
+
+    private void maybeCheckpoint() throws IOException {
+        if (bytesSinceCheckpoint >= checkpointBytes) {
+            checkpoint();
+        }
+    }
+
+    /** Makes the stream files durable up to {@link #committed}, so recovery can start there. */
+    void checkpoint() throws IOException {
+        files.forceAll();
+        new Checkpoint(committed, wal.segmentFirst(), wal.offset()).write(walDir, syncer);
+        bytesSinceCheckpoint = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        queue.add(new Pending(null, List.of(), null));
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (failure == null) {
+                checkpoint();
+            }
+        } finally {
+            files.close();
+            wal.close();
+        }
+    }
+}

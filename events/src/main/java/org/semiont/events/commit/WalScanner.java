@@ -1,0 +1,98 @@
+package org.semiont.events.commit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads one log segment record by record from a byte offset. Stops (returns null) at the end of
+ * the file, at a partial record or at a checksum mismatch without consuming it, so a live reader
+ * can call {@link #next()} again once more has been written.
+ */
+final class WalScanner implements Closeable {
+    private static final int MAX_RECORD = 64 << 20;
+
+    private final FileChannel channel;
+    private byte[] window = new byte[1 << 17];
+    private long windowStart;
+    private int windowLen;
+    private long offset;
+    private boolean damaged;
+
+    WalScanner(Path segment, long offset) throws IOException {
+        this.channel = FileChannel.open(segment, StandardOpenOption.READ);
+        this.offset = offset;
+        this.windowStart = offset;
+    }
+
+    /** The next complete, intact record, or null. */
+    WalRecord next() throws IOException {
+        damaged = false;
+        if (!ensure(WalRecord.HEADER)) {
+            return null;
+        }
+        int rel = (int) (offset - windowStart);
+        ByteBuffer head = ByteBuffer.wrap(window, rel, WalRecord.HEADER);
+        int len = head.getInt();
+        int crc = head.getInt();
+        if (len <= 0 || len > MAX_RECORD) {
+            damaged = true;
+            return null;
+        }
+        if (!ensure(WalRecord.HEADER + len)) {
+            return null;
+        }
+        rel = (int) (offset - windowStart);
+        WalRecord r = WalRecord.decode(window, rel + WalRecord.HEADER, len, crc);
+        if (r == null) {
+            damaged = true;
+            return null;
+        }
+        offset += WalRecord.HEADER + len;
+        return r;
+    }
+
+    /** Makes {@code n} bytes from {@link #offset} available in the window; false if the file is shorter. */
+    private boolean ensure(int n) throws IOException {
+        long have = windowStart + windowLen - offset;
+        if (have >= n) {
+            return true;
+        }
+        if (window.length < n) {
+            window = new byte[Math.max(n, window.length * 2)];
+        }
+        windowStart = offset;
+        windowLen = 0;
+        ByteBuffer bb = ByteBuffer.wrap(window);
+        while (bb.hasRemaining()) {
+            int r = channel.read(bb, windowStart + bb.position());
+            if (r <= 0) {
+                break;
+            }
+        }
+        windowLen = bb.position();
+        return windowLen >= n;
+    }
+
+    /** Offset just after the last record returned. */
+    long offset() {
+        return offset;
+    }
+
+    /** Whether the last null came from a bad length or checksum rather than the end of data. */
+    boolean damaged() {
+        return damaged;
+    }
+
+    long size() throws IOException {
+        return channel.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,140 @@
+package org.semiont.events.jsonl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.semiont.events.chain.Sha256;
+
+/**
+ * Writes and reads the original's line format
+ * {@code {"event":{…},"metadata":{"sequenceNumber","streamPosition","timestamp","prevEventHash"?,"checksum"}}}.
+ */
+public final class LineCodec {
+    private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
+    private final JsonFactory factory = new JsonFactory();
+
+    /** Encodes an event (already holding id and timestamp) as a line ending in a newline. */
+    public EventLine encode(ObjectNode event, long sequence, String timestamp, String prevEventHash) {
+        byte[] eventBytes = JsJson.toBytes(event);
+        String checksum = Sha256.hex(eventBytes);
+        StringBuilder meta = new StringBuilder(200);
+        meta.append("{\"sequenceNumber\":").append(sequence).append(",\"streamPosition\":0,\"timestamp\":");
+        JsJson.writeString(timestamp, meta);
+        if (prevEventHash != null) {
+            meta.append(",\"prevEventHash\":\"").append(prevEventHash).append('"');
+        }
+        meta.append(",\"checksum\":\"").append(checksum).append("\"}}");
+        byte[] metaBytes = meta.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[PREFIX.length + eventBytes.length + META.length + metaBytes.length];
+        int p = copy(PREFIX, line, 0);
+        p = copy(eventBytes, line, p);
+        p = copy(META, line, p);
+        copy(metaBytes, line, p);
+        return new EventLine(line, PREFIX.length, PREFIX.length + eventBytes.length, sequence, 0,
+                timestamp, prevEventHash, checksum);
+    }
+
+    private static int copy(byte[] src, byte[] dst, int at) {
+        System.arraycopy(src, 0, dst, at, src.length);
+        return at + src.length;
+    }
+
+    /** Parses a line (without its newline); the event bytes are located, not re-serialized. */
+    public EventLine parse(byte[] line) throws LineFormatException {
+        if (!startsWith(line, PREFIX, 0)) {
+            throw new LineFormatException("line does not start with {\"event\":");
+        }
+        int eventEnd = JsonScan.endOfValue(line, PREFIX.length);
+        if (eventEnd < 0 || line[PREFIX.length] != '{') {
+            throw new LineFormatException("the event object is not closed");
+        }
+        if (!startsWith(line, META, eventEnd)) {
+            throw new LineFormatException("no \"metadata\" after the event object");
+        }
+        int metaStart = eventEnd + META.length;
+        int metaEnd = JsonScan.endOfValue(line, metaStart);
+        if (metaEnd < 0 || metaEnd != line.length - 1 || line[line.length - 1] != '}') {
+            throw new LineFormatException("the metadata object is not closed at the end of the line");
+        }
+        return readMetadata(line, PREFIX.length, eventEnd, metaStart, metaEnd - metaStart);
+    }
+
+    private EventLine readMetadata(byte[] line, int eventStart, int eventEnd, int off, int len)
+            throws LineFormatException {
+        long seq = -1;
+        long pos = 0;
+        String ts = null;
+        String prev = null;
+        String checksum = null;
+        try (JsonParser p = factory.createParser(line, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new LineFormatException("metadata is not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "sequenceNumber": seq = t.isNumeric() ? p.getLongValue() : -1; break;
+                    case "streamPosition": pos = t.isNumeric() ? p.getLongValue() : 0; break;
+                    case "timestamp": ts = p.getValueAsString(); break;
+                    case "prevEventHash": prev = p.getValueAsString(); break;
+                    case "checksum": checksum = p.getValueAsString(); break;
+                    default: p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new LineFormatException("metadata is not valid JSON: " + e.getMessage(), e);
+        }
+        if (seq < 1 || checksum == null) {
+            throw new LineFormatException("metadata lacks a positive sequenceNumber or a checksum");
+        }
+        return new EventLine(line, eventStart, eventEnd, seq, pos, ts, prev, checksum);
+    }
+
+    /** Reads the event's top-level string fields (type, userId, id, …) without building a tree. */
+    public EventHeader header(EventLine line) {
+        String type = null;
+        String userId = null;
+        String documentId = null;
+        String id = null;
+        String timestamp = null;
+        try (JsonParser p = factory.createParser(line.bytes(), line.eventStart(), line.eventLength())) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_STRING) {
+                    switch (name) {
+                        case "type": type = p.getText(); break;
+                        case "userId": userId = p.getText(); break;
+                        case "documentId": documentId = p.getText(); break;
+                        case "id": id = p.getText(); break;
+                        case "timestamp": timestamp = p.getText(); break;
+                        default: break;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("event JSON of sequence " + line.sequence() + " is invalid", e);
+        }
+        return new EventHeader(type, userId, documentId, id, timestamp);
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix, int at) {
+        if (at < 0 || b.length - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package org.semiont.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.semiont.server.config.ConfigException;
+import org.semiont.server.config.ServerConfig;
+import org.semiont.server.datadir.DataDirLayout;
+import org.semiont.server.datadir.DataDirLock;
+import org.semiont.server.db.ConnectionPools;
+import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.health.DatabaseProbe;
+import org.semiont.server.health.HealthRoutes;
+import org.semiont.server.health.Readiness;
+import org.semiont.server.http.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code semiont start}: owns the data dir, the database, the pools and the
+ * HTTP server, and stops them in reverse order.
+ */
+public final class ServerApp implements AutoCloseable {
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
+    private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+    private final ServerConfig config;
+    private final Readiness readiness = new Readiness();
+    private final Resources resources = new Resources();
+    private HttpServer http;
+    private DatabaseRuntime database;
+
+    private ServerApp(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything; on failure, stops what was started and rethrows. */
+    public static ServerApp start(ServerConfig config) {
+        ServerApp app = new ServerApp(config);
+        try {
+            app.startUp();
+            return app;
+        } catch (RuntimeException | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startUp() {
+        DataDirLayout layout = new DataDirLayout(config.dataDir());
+        resources.add(lockDataDir(layout));
+        database = resources.add(DatabaseRuntime.forServer(config.database(), layout));
+        HikariDataSource pool = resources.add(ConnectionPools.application(database.target(), config.pool()));
+        HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
+        DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
+        requireReachable(probe);
+        HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
+                () -> "in-sync", Clock.systemUTC());
+        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> health.register(routes));
+        resources.add(http::stop);
+        readiness.ready();
+        log.info("Semiont {} listening on {} (database: {})", SemiontVersion.VERSION, url(), database.description());
+    }
+
+    private static DataDirLock lockDataDir(DataDirLayout layout) {
+        try {
+            return DataDirLock.tryAcquire(layout.root(), "semiont start").orElseThrow(() -> new ConfigException(
+                    "Data dir " + layout.root() + " is already in use by "
+                            + DataDirLock.readOwner(layout.root()).map(DataDirLock.Owner::describe).orElse("another process")
+                            + ". Stop that process first, or use another --data-dir."));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock data dir " + layout.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireReachable(DatabaseProbe probe) {
+        DatabaseProbe.Result r = probe.probe();
+        if (!r.up()) {
+            throw new ConfigException("Cannot reach the database " + database.description() + ": " + r.reason());
+        }
+    }
+
+    public String url() {
+        return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + port();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Where the database is (no password in {@code toString}). */
+    public org.semiont.server.config.DatabaseTarget databaseTarget() {
+        return database.target();
+    }
+
+    public String databaseDescription() {
+        return database.description();
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, closes pools, stops the embedded database. */
+    @Override
+    public void close() {
+        readiness.stopping();
+        resources.closeAll();
+    }
+}

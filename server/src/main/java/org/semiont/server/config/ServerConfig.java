@@ -1,0 +1,46 @@
+package org.semiont.server.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything {@code semiont start} needs, validated once. Flags override environment variables,
+ * which override defaults.
+ */
+public record ServerConfig(String host, int port, String baseUrl, Path dataDir, DatabaseSource database,
+                           PoolSettings pool, String environment) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 4000;
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("Port must be between 0 and 65535, got " + port + ".");
+        }
+        if (baseUrl == null) {
+            baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            throw new ConfigException("SEMIONT_BASE_URL / --base-url must start with http:// or https://, got \"" + baseUrl + "\".");
+        }
+    }
+
+    /** Flag values (null when not given) layered over the environment. */
+    public record Overrides(String host, Integer port, String baseUrl, Path dataDir, String databaseUrl) {
+    }
+
+    public static ServerConfig from(Environment env, Overrides flags) {
+        String host = flags.host() != null ? flags.host() : env.get("SEMIONT_HOST").orElse(DEFAULT_HOST);
+        int port = flags.port() != null ? flags.port()
+                : env.get("SEMIONT_PORT").map(v -> PoolSettings.parseInt(v, "SEMIONT_PORT")).orElse(DEFAULT_PORT);
+        String baseUrl = flags.baseUrl() != null ? flags.baseUrl() : env.get("SEMIONT_BASE_URL").orElse(null);
+        Path dataDir = flags.dataDir() != null ? flags.dataDir().toAbsolutePath().normalize() : env.dataDir();
+        String environment = env.get("SEMIONT_ENV").or(() -> env.get("NODE_ENV")).orElse("development");
+        return new ServerConfig(host, port, baseUrl, dataDir,
+                DatabaseSettings.resolve(env, Optional.ofNullable(flags.databaseUrl())), PoolSettings.from(env), environment);
+    }
+
+    public boolean embeddedDatabase() {
+        return database instanceof DatabaseSource.Embedded;
+    }
+}

@@ -1,0 +1,32 @@
+package org.semiont.server.datadir;
+
+import java.nio.file.Path;
+
+/** Where things live under a data dir. */
+public record DataDirLayout(Path root) {
+    public DataDirLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** The embedded PostgreSQL cluster. */
+    public Path postgres() {
+        return root.resolve("postgres");
+    }
+
+    /** Runtime state of a running embedded PostgreSQL (port, pids): lets CLI verbs reach it. */
+    public Path postgresRuntimeFile() {
+        return root.resolve("run").resolve("postgres.json");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    public Path events() {
+        return root.resolve("events");
+    }
+
+    public Path secrets() {
+        return root.resolve("secrets");
+    }
+}

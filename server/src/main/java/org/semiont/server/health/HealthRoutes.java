@@ -1,0 +1,77 @@
+package org.semiont.server.health;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.semiont.server.logging.LogTimestamps;
+
+/**
+ * {@code /api/health} (always 200, the original Semiont's body), {@code /api/health/live} and
+ * {@code /api/health/ready} (200 or 503 with a JSON reason).
+ */
+public final class HealthRoutes {
+    private final Readiness readiness;
+    private final DatabaseProbe probe;
+    private final String version;
+    private final String environment;
+    private final Supplier<String> schemaState;
+    private final Clock clock;
+
+    public HealthRoutes(Readiness readiness, DatabaseProbe probe, String version, String environment,
+                        Supplier<String> schemaState, Clock clock) {
+        this.readiness = readiness;
+        this.probe = probe;
+        this.version = version;
+        this.environment = environment;
+        this.schemaState = schemaState;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/health", this::health);
+        routes.get("/api/health/live", this::live);
+        routes.get("/api/health/ready", this::ready);
+    }
+
+    private void health(Context ctx) {
+        boolean up = probe.probe().up();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "operational" : "degraded");
+        body.put("message", up ? "Semiont API is running" : "Semiont API is running but the database is unreachable");
+        body.put("version", version);
+        body.put("timestamp", LogTimestamps.format(clock.instant()));
+        body.put("database", up ? "connected" : "disconnected");
+        body.put("environment", environment);
+        body.put("schema", schemaState.get());
+        ctx.json(body);
+    }
+
+    private void live(Context ctx) {
+        ctx.json(Map.of("status", "live"));
+    }
+
+    private void ready(Context ctx) {
+        if (readiness.phase() != Readiness.Phase.READY) {
+            notReady(ctx, readiness.phase() == Readiness.Phase.STARTING ? "starting" : "stopping");
+            return;
+        }
+        DatabaseProbe.Result r = probe.probe();
+        if (!r.up()) {
+            notReady(ctx, r.reason());
+            return;
+        }
+        ctx.json(Map.of("status", "ready", "database", "connected"));
+    }
+
+    private static void notReady(Context ctx, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "not-ready");
+        body.put("error", "Not ready: " + reason);
+        body.put("code", "NOT_READY");
+        body.put("reason", reason);
+        ctx.status(503).json(body);
+    }
+}

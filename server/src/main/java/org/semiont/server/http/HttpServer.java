@@ -1,0 +1,46 @@
+package org.semiont.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The Javalin/Jetty server: routes come from the caller; errors always answer in one JSON shape.
+ * Stopping is graceful: new connections are refused, in-flight requests get {@code stopTimeout} to finish.
+ */
+public final class HttpServer {
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, Consumer<RoutesConfig> routes) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.defaultContentType = "application/json";
+            cfg.http.maxRequestSize = 10L * 1024 * 1024;
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(stopTimeout.toMillis());
+            });
+            ErrorMapper.register(cfg.routes);
+            routes.accept(cfg.routes);
+        });
+        app.start(host, port);
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,122 @@
+package org.semiont.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.semiont.server.config.Environment;
+import org.semiont.server.config.ServerConfig;
+import org.semiont.server.logging.LogSetup;
+import org.semiont.server.testing.Eventually;
+import org.semiont.server.testing.ExternalPostgres;
+import org.semiont.server.testing.Http;
+
+/** The server against a password-protected, TLS-only PostgreSQL reached only through settings. */
+class ExternalDatabaseIT {
+    static ExternalPostgres external;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startExternal() throws Exception {
+        external = ExternalPostgres.start(shared);
+    }
+
+    @AfterAll
+    static void stopExternal() throws Exception {
+        external.close();
+    }
+
+    private ServerApp start(Map<String, String> env) {
+        return ServerApp.start(ServerConfig.from(new Environment(env), new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null)));
+    }
+
+    private static void assertConnected(ServerApp app) throws Exception {
+        Http.Response health = Http.get(app.url() + "/api/health");
+        assertThat(health.json().get("database").asText()).isEqualTo("connected");
+        assertThat(app.databaseDescription()).contains("127.0.0.1:" + external.port() + "/" + ExternalPostgres.DATABASE)
+                .doesNotContain(ExternalPostgres.PASSWORD);
+        assertThat(Files.exists(app.config().dataDir().resolve("postgres"))).as("no embedded cluster").isFalse();
+    }
+
+    @Test
+    void database_url_with_password_and_tls_is_used_and_the_password_never_reaches_the_log() throws Exception {
+        Path logs = dataDir.resolve("logs");
+        LogSetup.server(logs);
+        try (ServerApp app = start(Map.of("DATABASE_URL", external.url()))) {
+            assertConnected(app);
+        } finally {
+            LogSetup.console(ch.qos.logback.classic.Level.WARN);
+        }
+        String log = Files.readString(logs.resolve(LogSetup.LOG_FILE));
+        assertThat(log).contains("listening on").doesNotContain(ExternalPostgres.PASSWORD);
+    }
+
+    @Test
+    void an_aws_style_secret_json_is_accepted_with_sslmode_require() throws Exception {
+        String secret = "{\"username\":\"" + ExternalPostgres.USER + "\",\"password\":\"" + ExternalPostgres.PASSWORD
+                + "\",\"host\":\"127.0.0.1\",\"port\":" + external.port() + ",\"dbname\":\"" + ExternalPostgres.DATABASE + "\"}";
+        try (ServerApp app = start(Map.of("DATABASE_SECRET", secret))) {
+            assertConnected(app);
+        }
+        Path file = dataDir.resolve("secret.json");
+        Files.writeString(file, secret);
+        try (ServerApp app = start(Map.of("DATABASE_SECRET_FILE", file.toString()))) {
+            assertConnected(app);
+        }
+    }
+
+    @Test
+    void the_original_semiont_db_variables_are_accepted() throws Exception {
+        try (ServerApp app = start(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(external.port()),
+                "DB_NAME", ExternalPostgres.DATABASE, "DB_USER", ExternalPostgres.USER, "DB_PASSWORD", ExternalPostgres.PASSWORD))) {
+            assertConnected(app);
+        }
+    }
+
+    @Test
+    void a_wrong_password_fails_startup_without_showing_either_password() {
+        String wrong = "Wr0ng-pa55word-zz";
+        String url = external.url().replace(ExternalPostgres.PASSWORD, wrong);
+        assertThatThrownBy(() -> start(Map.of("DATABASE_URL", url)))
+                .hasMessageContaining("Cannot reach the database")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(ExternalPostgres.PASSWORD));
+    }
+
+    @Test
+    void a_database_outage_shows_in_health_and_readiness_and_the_server_recovers() throws Exception {
+        try (ServerApp app = start(Map.of("DATABASE_URL", external.url()))) {
+            assertThat(Http.get(app.url() + "/api/health/ready").status()).isEqualTo(200);
+            external.stop();
+            try {
+                Eventually.within(Duration.ofSeconds(20), () -> {
+                    Http.Response health = Http.get(app.url() + "/api/health");
+                    assertThat(health.status()).isEqualTo(200);
+                    assertThat(health.json().get("database").asText()).isEqualTo("disconnected");
+                    assertThat(health.json().get("status").asText()).isEqualTo("degraded");
+                });
+                Http.Response ready = Http.get(app.url() + "/api/health/ready");
+                assertThat(ready.status()).isEqualTo(503);
+                assertThat(ready.json().get("reason").asText()).contains("database unreachable");
+                assertThat(Http.get(app.url() + "/api/health/live").status()).isEqualTo(200);
+            } finally {
+                external.restart();
+            }
+            Eventually.within(Duration.ofSeconds(20), () -> {
+                assertThat(Http.get(app.url() + "/api/health/ready").status()).isEqualTo(200);
+                assertThat(Http.get(app.url() + "/api/health").json().get("database").asText()).isEqualTo("connected");
+            });
+        }
+    }
+}
