@@ -1,0 +1,95 @@
+package org.semiont.cli.db;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.semiont.cli.common.DatabaseOptions;
+import org.semiont.cli.common.ExitCodes;
+import org.semiont.cli.common.Secrets;
+import org.semiont.schema.DiffResult;
+import org.semiont.schema.PushOptions;
+import org.semiont.schema.PushResult;
+import org.semiont.schema.SchemaEngine;
+import org.semiont.schema.SchemaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code semiont db push}: bring the database to the schema, refusing data loss unless accepted. */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Bring the database in line with the schema file. Safe changes are applied in one transaction;",
+                "data-loss warnings need --accept-data-loss, unexecutable changes need a schema change or --force-reset.",
+                "Creates the database if it does not exist.",
+                "Exit codes: 0 in sync, 1 failure, 2 invalid schema or usage, 3 data-loss warnings, 4 unexecutable."})
+public final class DbPushCommand implements Callable<Integer> {
+    @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (default: the application's bundled schema).")
+    Path schema;
+
+    @Option(names = "--accept-data-loss", description = "Apply even if data-loss warnings are reported.")
+    boolean acceptDataLoss;
+
+    @Option(names = "--force-reset", description = "Drop and recreate the schema's namespaces first (ALL data in them is lost).")
+    boolean forceReset;
+
+    @Option(names = "--json", description = "Print one JSON object: applied, statements, warnings, unexecutable.")
+    boolean json;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SchemaSource source = SchemaSource.load(schema);
+        try (var db = database.openSchemaDatabase()) {
+            SchemaEngine engine = EngineFactory.engine(db);
+            List<String> changes = json ? List.of() : changes(engine, source);
+            PushResult result = engine.push(source.name(), source.text(), new PushOptions(acceptDataLoss, forceReset));
+            print(result, changes);
+            return exitCode(result);
+        } catch (SchemaException e) {
+            throw DbExits.toCli(e);
+        }
+    }
+
+    private List<String> changes(SchemaEngine engine, SchemaSource source) {
+        if (forceReset) {
+            return List.of("reset the schema namespaces, then create everything in the schema");
+        }
+        DiffResult diff = engine.diff(source.name(), source.text());
+        return diff.differences();
+    }
+
+    private void print(PushResult result, List<String> changes) {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(PushReport.json(result));
+        } else {
+            PushReport.human(out, result, changes, proceedCommand());
+        }
+        out.flush();
+    }
+
+    static int exitCode(PushResult result) {
+        if (!result.unexecutable().isEmpty()) {
+            return DbExits.UNEXECUTABLE;
+        }
+        if (!result.inSync()) {
+            return DbExits.DATA_LOSS;
+        }
+        return ExitCodes.OK;
+    }
+
+    private String proceedCommand() {
+        StringBuilder cmd = new StringBuilder("semiont db push --accept-data-loss");
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            if (!arg.equals("--accept-data-loss")) {
+                cmd.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
+            }
+        }
+        return Secrets.mask(cmd.toString());
+    }
+}
