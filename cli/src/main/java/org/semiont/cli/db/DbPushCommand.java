@@ -85,9 +85,14 @@ public final class DbPushCommand implements Callable<Integer> {
 
     private String proceedCommand() {
         StringBuilder cmd = new StringBuilder("semiont db push --accept-data-loss");
-        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
-            if (!arg.equals("--accept-data-loss")) {
-                cmd.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
+        for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (name.equals("--accept-data-loss") || name.equals("--json")) {
+                continue;
+            }
+            cmd.append(' ').append(name);
+            if (option.arity().max() > 0) {
+                option.originalStringValues().forEach(v -> cmd.append(' ').append(v.contains(" ") ? "'" + v + "'" : v));
             }
         }
         return Secrets.mask(cmd.toString());
