@@ -46,7 +46,9 @@ final class ModelDrafts {
                     + ScalarFields.mapArg(t.primaryKey().constraintName(), ConstraintNames.primaryKey(t.name()), "").replaceFirst("^\\(", ", ")
                     .replaceFirst("\\)$", "") + ")");
         }
-        for (Index ix : t.indexes()) {
+        List<Index> uniquesFirst = new ArrayList<>(t.indexes());
+        uniquesFirst.sort(java.util.Comparator.comparing((Index ix) -> !ix.unique()));
+        for (Index ix : uniquesFirst) {
             boolean printedAsField = ix.columns().size() == 1 && ScalarFields.singleUnique(t, t.column(ix.columns().get(0).column())
                     .orElseThrow()).map(u -> u == ix).orElse(false);
             if (printedAsField) {

@@ -71,7 +71,7 @@ final class RelationFields {
             return;
         }
         boolean ambiguous = relationsPerPair.get(pair(key(own.namespace, own.table), refKey(fk))) > 1;
-        String relName = ambiguous ? own.table + "_" + String.join("_", fk.columns()) + "To" + ref.table : null;
+        String relName = ambiguous ? PullNames.sanitise(own.name + "_" + String.join("_", fk.columns()) + "To" + ref.name) : null;
         Optional<Relations.Relation> prev = previousRelation(own, fk);
         relName = prev.filter(Relations.Relation::explicitName).map(Relations.Relation::name).orElse(relName);
         boolean self = own == ref;
