@@ -1,12 +1,10 @@
 package org.semiont.cli.db;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.cli.common.Secrets;
-import org.semiont.schema.DiffResult;
 import org.semiont.schema.PushOptions;
 import org.semiont.schema.PushResult;
 import org.semiont.schema.SchemaEngine;
@@ -46,29 +44,20 @@ public final class DbPushCommand implements Callable<Integer> {
         SchemaSource source = SchemaSource.load(schema);
         try (var db = database.openSchemaDatabase()) {
             SchemaEngine engine = EngineFactory.engine(db);
-            List<String> changes = json ? List.of() : changes(engine, source);
             PushResult result = engine.push(source.name(), source.text(), new PushOptions(acceptDataLoss, forceReset));
-            print(result, changes);
+            print(result);
             return exitCode(result);
         } catch (SchemaException e) {
             throw DbExits.toCli(e);
         }
     }
 
-    private List<String> changes(SchemaEngine engine, SchemaSource source) {
-        if (forceReset) {
-            return List.of("reset the schema namespaces, then create everything in the schema");
-        }
-        DiffResult diff = engine.diff(source.name(), source.text());
-        return diff.differences();
-    }
-
-    private void print(PushResult result, List<String> changes) {
+    private void print(PushResult result) {
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(PushReport.json(result));
         } else {
-            PushReport.human(out, result, changes, proceedCommand());
+            PushReport.human(out, result, proceedCommand());
         }
         out.flush();
     }

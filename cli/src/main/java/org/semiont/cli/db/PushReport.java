@@ -35,10 +35,10 @@ final class PushReport {
     }
 
     /** @param proceed the command that applies despite warnings (with --accept-data-loss) */
-    static void human(PrintWriter out, PushResult result, List<String> changes, String proceed) {
-        if (!result.statements().isEmpty() && !changes.isEmpty()) {
+    static void human(PrintWriter out, PushResult result, String proceed) {
+        if (!result.changes().isEmpty()) {
             out.println("Changes:");
-            changes.forEach(c -> out.println("  - " + c));
+            result.changes().forEach(c -> out.println("  - " + c));
         }
         if (!result.unexecutable().isEmpty()) {
             out.println("We found changes that cannot be executed:");
