@@ -49,7 +49,7 @@ final class Pusher {
         boolean created = opened.createdDatabase();
         try (Connection c = opened.connection()) {
             if (!pushOptions.forceReset() && diff(c, target.sql()).isEmpty()) {
-                return new PushResult(false, List.of(), List.of(), List.of(), since(start), created);
+                return new PushResult(false, List.of(), List.of(), List.of(), since(start), created, List.of());
             }
             return inTransaction(c, target, pushOptions, start, created);
         } catch (SQLException e) {
@@ -95,7 +95,7 @@ final class Pusher {
         SchemaPair pair = new SchemaPair(live.schema(), target.sql(), live.constraintIndexes());
         Migration migration = differ.diff(pair);
         if (migration.isEmpty() && statements.isEmpty()) {
-            return new PushResult(false, List.of(), List.of(), List.of(), since(start), created);
+            return new PushResult(false, List.of(), List.of(), List.of(), since(start), created, List.of());
         }
         CheckPlan plan = planner.plan(migration, pair, target.prismaLevelDefaults());
         Counts counts = new CountQueries(options.clock()).run(c, plan.queries(), options.checkBudget());
@@ -105,7 +105,15 @@ final class Pusher {
         if (!refused) {
             applier.apply(c, statements, options.lockTimeout());
         }
-        return new PushResult(!refused, statements, report.warnings(), report.unexecutable(), since(start), created);
+        List<String> changes = new ArrayList<>(resetChanges(statements));
+        migration.steps().forEach(step -> changes.add(step.summary()));
+        return new PushResult(!refused, statements, report.warnings(), report.unexecutable(), since(start), created, changes);
+    }
+
+    private static List<String> resetChanges(List<String> statements) {
+        return statements.stream().filter(s -> s.startsWith("DROP SCHEMA"))
+                .map(s -> "reset " + s.substring("DROP SCHEMA IF EXISTS ".length(), s.length() - " CASCADE".length())
+                        + " (drop everything in it)").toList();
     }
 
     private static List<String> reset(Connection c, List<String> namespaces) throws SQLException {

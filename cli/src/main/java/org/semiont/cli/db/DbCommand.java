@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code semiont db …}: the schema engine's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Keep the database in sync with schema.prisma (push, pull, status, diff, reset).",
-        subcommands = {})
+        subcommands = {DbPushCommand.class, DbStatusCommand.class, DbDiffCommand.class, DbPullCommand.class,
+                DbResetCommand.class})
 public final class DbCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

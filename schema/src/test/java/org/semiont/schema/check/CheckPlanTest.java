@@ -1,0 +1,47 @@
+package org.semiont.schema.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.semiont.schema.diff.Step.TableRef;
+
+class CheckPlanTest {
+    private static final TableRef T = new TableRef("public", "T");
+
+    @Test
+    void each_count_is_asked_for_once_even_when_several_checks_need_it() {
+        CheckPlan plan = new CheckPlan(List.of(new Check.NonEmptyTableDrop(T), new Check.PrimaryKeyChange(T),
+                new Check.NonEmptyColumnDrop(T, "c")));
+
+        assertThat(plan.queries()).containsExactly(new CountQuery.RowCount(T), new CountQuery.NonNullCount(T, "c"));
+    }
+
+    @Test
+    void unknown_counts_give_the_conditional_wording() {
+        CheckReport report = new CheckPlan(List.of(new Check.NonEmptyTableDrop(T), new Check.AddedRequiredField(T, "c", false),
+                new Check.UniqueConstraintAddition(T, List.of("a", "b")))).evaluate(Counts.unknown());
+
+        assertThat(report.warnings()).extracting(Finding::message).containsExactly(
+                "You are about to drop the `T` table. If the table is not empty, all the data it contains will be lost.",
+                "A unique constraint covering the columns `[a,b]` on the table `T` will be added. If there are existing"
+                        + " duplicate values, this will fail.");
+        assertThat(report.unexecutable()).extracting(Finding::message).containsExactly(
+                "Added the required column `c` to the `T` table without a default value. This is not possible if the table is not empty.");
+    }
+
+    @Test
+    void known_zero_counts_silence_the_checks() {
+        Counts counts = new Counts(Map.of(new CountQuery.RowCount(T), 0L, new CountQuery.NonNullCount(T, "c"), 0L));
+        CheckReport report = new CheckPlan(List.of(new Check.NonEmptyTableDrop(T), new Check.MadeOptionalFieldRequired(T, "c")))
+                .evaluate(counts);
+        assertThat(report).isEqualTo(CheckReport.clean());
+    }
+
+    @Test
+    void duplicate_counting_ignores_rows_with_nulls() {
+        assertThat(new CountQuery.DuplicateCount(T, List.of("a")).sql()).isEqualTo("SELECT COALESCE(SUM(n - 1), 0) FROM"
+                + " (SELECT COUNT(*) AS n FROM \"public\".\"T\" WHERE \"a\" IS NOT NULL GROUP BY \"a\" HAVING COUNT(*) > 1) AS d");
+    }
+}

@@ -1,0 +1,1 @@
+INSERT INTO "Thing"("name") VALUES ('a'), ('b'), (NULL);

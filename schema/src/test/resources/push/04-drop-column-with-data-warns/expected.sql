@@ -1,0 +1,1 @@
+ALTER TABLE "public"."Thing" DROP COLUMN "name";

@@ -1,0 +1,7 @@
+ALTER TABLE "public"."Thing" ADD COLUMN "code" TEXT NOT NULL;
+
+ALTER TABLE "public"."Thing" ADD COLUMN "updatedAt" TIMESTAMP(3) NOT NULL;
+
+ALTER TABLE "public"."Thing" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT true;
+
+ALTER TABLE "public"."Thing" ALTER COLUMN "name" SET NOT NULL;

@@ -1,0 +1,1 @@
+INSERT INTO "Doc"("status", "history") VALUES ('LIVE', '{DRAFT,LIVE}'), ('DRAFT', NULL);

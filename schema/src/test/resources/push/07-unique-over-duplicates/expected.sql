@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "Member_org_email_key" ON "public"."Member"("org", "email");

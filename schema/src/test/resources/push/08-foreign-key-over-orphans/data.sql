@@ -1,0 +1,1 @@
+INSERT INTO "Team" DEFAULT VALUES; INSERT INTO "Player"("teamId") VALUES (1), (2), (3), (NULL);

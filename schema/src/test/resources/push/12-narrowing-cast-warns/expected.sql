@@ -1,0 +1,5 @@
+ALTER TABLE "public"."Reading" ALTER COLUMN "value" SET DATA TYPE INTEGER USING ("value"::INTEGER);
+
+ALTER TABLE "public"."Reading" ALTER COLUMN "label" SET DATA TYPE VARCHAR(10) USING ("label"::VARCHAR(10));
+
+ALTER TABLE "public"."Reading" ALTER COLUMN "ratio" SET DATA TYPE BIGINT USING ("ratio"::BIGINT);
