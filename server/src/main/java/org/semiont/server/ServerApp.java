@@ -97,6 +97,7 @@ public final class ServerApp implements AutoCloseable {
             api.register(routes);
         });
         resources.add(http::stop);
+        resources.add(api::stopStreams);
         resources.add(ServerAddress.publish(config.dataDir(), url()));
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {})", SemiontVersion.VERSION, url(), database.description());
