@@ -28,6 +28,7 @@ import org.semiont.server.document.DocumentRoutes;
 import org.semiont.server.document.DocumentService;
 import org.semiont.server.entitytype.EntityTypeRoutes;
 import org.semiont.server.entitytype.EntityTypeService;
+import org.semiont.server.openapi.OpenApiRoutes;
 import org.semiont.server.projection.EventWriter;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.projection.Projector;
@@ -86,7 +87,8 @@ public final class ApiModule implements AutoCloseable {
                 new AnnotationRoutes(anns, annotations, documents, requests)::register,
                 new EntityTypeRoutes(entityTypes, requests)::register,
                 new AnnotationContainerRoutes(anns, annotations, requests, config.baseUrl(), CONTAINER_PAGE_SIZE)::register,
-                new StatusRoutes()::register);
+                new StatusRoutes()::register,
+                new OpenApiRoutes(json, config.baseUrl())::register);
     }
 
     /** Starts the projector, waits until it has applied the whole log, bootstraps entity types. */
