@@ -27,7 +27,7 @@ import org.semiont.server.config.ServerConfig;
 /**
  * Load on {@code POST /api/annotations} against a real server (embedded PostgreSQL, fsync on) started in this
  * JVM on a fresh data dir: 1 document c=1 (first/last 500 of 2,000 reported apart), 100 documents c=16,
- * 1 document c=16; with {@code GET /api/health} at c=16 as the same-run baseline (HTTP stack alone).
+ * 1 document c=16; with {@code GET /api/status} at c=16 as the same-run baseline (HTTP, JSON and auth without a write).
  *
  * <p>Run: {@code mvn -B -q -o install -DskipTests && java -cp "bench/target/semiont-bench.jar:bench/target/lib/*"
  * org.semiont.bench.api.ApiLoadBench [requestsPerScenario]}
@@ -49,6 +49,9 @@ public final class ApiLoadBench {
         ServerConfig config = ServerConfig.from(env, new ServerConfig.Overrides("127.0.0.1", 0, null, dir, null));
         try (ServerApp app = ServerApp.start(config, env)) {
             new ApiLoadBench().run(app.url(), n);
+            var r = app.api().maintenance().rebuild(x -> { });
+            System.out.printf("projection rebuild (server idle): %d events in %d ms = %.0f events/s%n", r.events(), r.millis(),
+                    r.events() * 1000.0 / Math.max(1, r.millis()));
         }
     }
 
@@ -64,7 +67,7 @@ public final class ApiLoadBench {
         }
         System.out.println("scenario                         requests  errors    req/s   p50 ms   p99 ms");
         report("warm-up (1 doc, c=16)", load(500, 16, i -> docs.get(100)));
-        report("baseline GET /api/health c=16", load(n, 16, null));
+        report("baseline GET /api/status c=16", load(n, 16, null));
         Result single = load(n, 1, i -> docs.get(0));
         report("1 doc c=1 (all)", single);
         report("1 doc c=1 first 500", single.slice(0, Math.min(500, n)));
@@ -92,7 +95,7 @@ public final class ApiLoadBench {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     long s = System.nanoTime();
-                    int status = docOf == null ? get("/api/health") : post(docOf.apply(i), i);
+                    int status = docOf == null ? get("/api/status") : post(docOf.apply(i), i);
                     lat[i] = System.nanoTime() - s;
                     if (status != (docOf == null ? 200 : 201)) {
                         errors.incrementAndGet();
@@ -116,7 +119,8 @@ public final class ApiLoadBench {
     }
 
     private int get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String bearer) throws Exception {

@@ -21,6 +21,8 @@ public final class AnnotationProjection implements Projection {
     private final ObjectMapper json;
     /** Creator display names, read through the projector's own transaction so a rebuild gives the same names. */
     private final Map<String, String> names = new HashMap<>();
+    /** Inserts of consecutive {@code annotation.added} events go out as one JDBC batch (one round trip). */
+    private PreparedStatement pendingInserts;
 
     public AnnotationProjection(ObjectMapper json) {
         this.json = json;
@@ -34,6 +36,9 @@ public final class AnnotationProjection implements Projection {
     @Override
     public void apply(Connection c, StoredEvent e, ObjectNode event) throws SQLException {
         JsonNode p = event.path("payload");
+        if (!AnnotationEvents.ADDED.equals(e.type())) {
+            flush();
+        }
         switch (e.type()) {
             case AnnotationEvents.ADDED -> insert(c, e, p.path("annotation"));
             case AnnotationEvents.REMOVED -> Sql.update(c, "DELETE FROM annotations WHERE id = ?",
@@ -63,9 +68,30 @@ public final class AnnotationProjection implements Projection {
         return name;
     }
 
+    private void flush() throws SQLException {
+        if (pendingInserts != null) {
+            try {
+                pendingInserts.executeBatch();
+            } finally {
+                pendingInserts.close();
+                pendingInserts = null;
+            }
+        }
+    }
+
+    @Override
+    public void beforeCommit(Connection c) throws SQLException {
+        flush();
+    }
+
     @Override
     public void afterRollback() {
         names.clear();
+        try {
+            flush();
+        } catch (SQLException e) {
+            pendingInserts = null;
+        }
     }
 
     private void insert(Connection c, StoredEvent e, JsonNode a) throws SQLException {
@@ -74,24 +100,26 @@ public final class AnnotationProjection implements Projection {
                 .put("name", name(c, e.userId()));
         ObjectNode data = AnnotationShapes.served(a, creator, e.timestamp(), e.timestamp());
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO annotations (id, \"documentId\", \"targetSource\", motivation, "
-                + "\"creatorId\", target, body, data, \"linkedDocuments\", \"entityTags\", position, created, modified) "
-                + "VALUES (?,?,?,?,?,?::jsonb,?::jsonb,?::json,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
-            ps.setString(1, id);
-            ps.setString(2, e.documentId());
-            ps.setString(3, AnnotationShapes.targetSource(a.path("target")));
-            ps.setString(4, a.path("motivation").asText(""));
-            ps.setString(5, e.userId());
-            ps.setString(6, write(a.path("target")));
-            ps.setString(7, write(body));
-            ps.setString(8, write(data));
-            ps.setArray(9, Sql.textArray(c, AnnotationShapes.linkedDocuments(body)));
-            ps.setArray(10, Sql.textArray(c, AnnotationShapes.entityTags(body)));
-            ps.setLong(11, e.position());
-            ps.setObject(12, Sql.utc(e.instant()));
-            ps.setObject(13, Sql.utc(e.instant()));
-            ps.executeUpdate();
+        if (pendingInserts == null) {
+            pendingInserts = c.prepareStatement("INSERT INTO annotations (id, \"documentId\", \"targetSource\", motivation, "
+                    + "\"creatorId\", target, body, data, \"linkedDocuments\", \"entityTags\", position, created, modified) "
+                    + "VALUES (?,?,?,?,?,?::jsonb,?::jsonb,?::json,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
         }
+        PreparedStatement ps = pendingInserts;
+        ps.setString(1, id);
+        ps.setString(2, e.documentId());
+        ps.setString(3, AnnotationShapes.targetSource(a.path("target")));
+        ps.setString(4, a.path("motivation").asText(""));
+        ps.setString(5, e.userId());
+        ps.setString(6, write(a.path("target")));
+        ps.setString(7, write(body));
+        ps.setString(8, write(data));
+        ps.setArray(9, Sql.textArray(c, AnnotationShapes.linkedDocuments(body)));
+        ps.setArray(10, Sql.textArray(c, AnnotationShapes.entityTags(body)));
+        ps.setLong(11, e.position());
+        ps.setObject(12, Sql.utc(e.instant()));
+        ps.setObject(13, Sql.utc(e.instant()));
+        ps.addBatch();
     }
 
     private void updateBody(Connection c, StoredEvent e, String id, JsonNode operations) throws SQLException {

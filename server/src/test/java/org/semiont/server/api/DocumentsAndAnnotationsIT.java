@@ -53,6 +53,23 @@ class DocumentsAndAnnotationsIT {
     }
 
     @Test
+    void a_markdown_file_uploaded_as_multipart_becomes_a_document_with_its_bytes() {
+        String boundary = "----semiont" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nNotes\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"entityTypes\"\r\n\r\nConcept\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
+                + "Content-Type: text/markdown\r\n\r\n# Title\n\nSome *notes*.\r\n--" + boundary + "--\r\n";
+        ApiClient.Response r = alice.sendBytes("POST", "/api/documents", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=" + boundary);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode doc = r.json().get("document");
+        assertThat(doc.get("format").asText()).isEqualTo("text/markdown");
+        assertThat(doc.get("creationMethod").asText()).isEqualTo("upload");
+        assertThat(doc.get("entityTypes").get(0).asText()).isEqualTo("Concept");
+        assertThat(alice.get("/api/documents/" + doc.get("id").asText() + "/content").body()).isEqualTo("# Title\n\nSome *notes*.");
+    }
+
+    @Test
     void creating_the_same_content_twice_is_a_conflict_naming_the_existing_document() {
         JsonNode doc = ApiServer.createDocument(alice, "Twice", "same content twice");
         ApiClient.Response again = alice.post("/api/documents", Map.of("name", "Other", "content", "same content twice"));
