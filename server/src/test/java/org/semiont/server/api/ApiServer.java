@@ -11,6 +11,7 @@ import org.semiont.server.ServerApp;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
+import org.semiont.server.logging.LogSetup;
 
 /** A real server on loopback over a data dir, with helpers to make users and sign in. */
 public final class ApiServer implements AutoCloseable {
@@ -28,6 +29,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(Path dataDir, Map<String, String> extraEnv) {
+        LogSetup.console(ch.qos.logback.classic.Level.WARN);
         Map<String, String> env = new HashMap<>(Map.of("JWT_SECRET", SECRET));
         env.putAll(extraEnv);
         Environment e = new Environment(env);
