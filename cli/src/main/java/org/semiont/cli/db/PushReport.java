@@ -43,7 +43,8 @@ final class PushReport {
         if (!result.unexecutable().isEmpty()) {
             out.println("We found changes that cannot be executed:");
             result.unexecutable().forEach(f -> out.println("  • " + f.message()));
-            out.println("Nothing was applied. Change the schema, or reset the database (all its data is lost) with:");
+            out.println("Nothing was applied (" + result.took().toMillis() + " ms). Change the schema, or reset the database"
+                    + " (all its data is lost) with:");
             out.println("  " + proceed.replace("--accept-data-loss", "--force-reset"));
             return;
         }
@@ -52,7 +53,7 @@ final class PushReport {
             result.warnings().forEach(f -> out.println("  • " + f.message()));
         }
         if (!result.applied() && !result.warnings().isEmpty()) {
-            out.println("Nothing was applied. To apply the changes anyway, run:");
+            out.println("Nothing was applied (" + result.took().toMillis() + " ms). To apply the changes anyway, run:");
             out.println("  " + proceed);
             return;
         }
