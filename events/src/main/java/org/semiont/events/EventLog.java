@@ -145,14 +145,7 @@ public final class EventLog implements AutoCloseable {
         if (commitLog != null) {
             return commitLog.committedPosition();
         }
-        try (GlobalReader r = new GlobalReader(walDir, 1, () -> Long.MAX_VALUE)) {
-            long last = 0;
-            StoredEvent e;
-            while ((e = r.next()) != null) {
-                last = e.position();
-            }
-            return last;
-        }
+        return GlobalReader.lastPosition(walDir);
     }
 
     /** Every event in global order from a position (inclusive); close the stream when done. */

@@ -3,7 +3,6 @@ package org.semiont.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
 
 /**
  * An event to append: the caller's fields in the order they should be written (for Semiont:
@@ -50,9 +49,5 @@ public record NewEvent(String id, ObjectNode fields) {
 
     public String type() {
         return fields.get("type").asText();
-    }
-
-    String idOrRandom() {
-        return id != null ? id : UUID.randomUUID().toString();
     }
 }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.semiont.events.EventLog;
+import org.semiont.server.api.ApiModule;
+import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.config.ConfigException;
+import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.datadir.DataDirLock;
@@ -15,6 +19,9 @@ import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
 import org.semiont.server.http.HttpServer;
+import org.semiont.server.store.ApplicationSchema;
+import org.semiont.server.store.SchemaState;
+import org.semiont.server.store.StartupSchemaSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +32,41 @@ import org.slf4j.LoggerFactory;
 public final class ServerApp implements AutoCloseable {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
+    static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
     private final ServerConfig config;
+    private final String schemaText;
+    private final Environment environment;
+    private volatile SchemaState schemaState = SchemaState.inSync();
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
+    private ApiModule api;
     private DatabaseRuntime database;
 
-    private ServerApp(ServerConfig config) {
+    private ServerApp(ServerConfig config, String schemaText, Environment environment) {
         this.config = config;
+        this.schemaText = schemaText;
+        this.environment = environment;
     }
 
-    /** Starts everything; on failure, stops what was started and rethrows. */
+    /** Starts everything with the bundled application schema; on failure, stops what was started and rethrows. */
     public static ServerApp start(ServerConfig config) {
-        ServerApp app = new ServerApp(config);
+        return start(config, ApplicationSchema.text());
+    }
+
+    /** Starts with the given schema text instead of the bundled one (tests of schema evolution). */
+    public static ServerApp start(ServerConfig config, String schemaText) {
+        return start(config, schemaText, Environment.system());
+    }
+
+    /** Starts with an explicit environment for the API's settings (JWT_SECRET, ENABLE_LOCAL_AUTH, …): tests. */
+    public static ServerApp start(ServerConfig config, Environment environment) {
+        return start(config, ApplicationSchema.text(), environment);
+    }
+
+    private static ServerApp start(ServerConfig config, String schemaText, Environment environment) {
+        ServerApp app = new ServerApp(config, schemaText, environment);
         try {
             app.startUp();
             return app;
@@ -56,9 +84,17 @@ public final class ServerApp implements AutoCloseable {
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
         requireReachable(probe);
+        schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
-                () -> "in-sync", Clock.systemUTC());
-        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> health.register(routes));
+                () -> schemaState.status().label(), Clock.systemUTC());
+        EventLog events = resources.add(EventLog.open(layout.events()));
+        api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
+                Clock.systemUTC()));
+        api.start(CATCH_UP_TIMEOUT);
+        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {
+            health.register(routes);
+            api.register(routes);
+        });
         resources.add(http::stop);
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {})", SemiontVersion.VERSION, url(), database.description());
@@ -97,6 +133,15 @@ public final class ServerApp implements AutoCloseable {
     /** Where the database is (no password in {@code toString}). */
     public org.semiont.server.config.DatabaseTarget databaseTarget() {
         return database.target();
+    }
+
+    /** The knowledge-base API (projector, maintenance, event log). */
+    public ApiModule api() {
+        return api;
+    }
+
+    public SchemaState schemaState() {
+        return schemaState;
     }
 
     public String databaseDescription() {

@@ -65,10 +65,13 @@ class ServerLifecycleIT {
     @Test
     void unknown_routes_answer_404_in_the_json_error_shape() throws Exception {
         try (ServerApp app = ServerApp.start(config())) {
-            Http.Response r = Http.get(app.url() + "/api/no-such-thing");
+            Http.Response r = Http.get(app.url() + "/no-such-thing");
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.json().get("code").asText()).isEqualTo("NOT_FOUND");
-            assertThat(r.json().get("error").asText()).contains("/api/no-such-thing");
+            assertThat(r.json().get("error").asText()).contains("/no-such-thing");
+            Http.Response unauthenticated = Http.get(app.url() + "/api/no-such-thing");
+            assertThat(unauthenticated.status()).as("API routes ask for a token first").isIn(401, 404);
+            assertThat(unauthenticated.json().has("code")).isTrue();
             Http.Response wrongMethod = Http.send("DELETE", app.url() + "/api/health", null);
             assertThat(wrongMethod.status()).isIn(404, 405);
             assertThat(wrongMethod.json().has("code")).isTrue();

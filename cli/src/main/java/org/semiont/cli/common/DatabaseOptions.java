@@ -1,7 +1,6 @@
 package org.semiont.cli.common;
 
 import java.util.Optional;
-import org.semiont.schema.SchemaDatabase;
 import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.DatabaseSettings;
 import org.semiont.server.config.DatabaseSource;
@@ -36,58 +35,12 @@ public final class DatabaseOptions {
     }
 
     /** The database as the schema engine sees it; closing it stops anything started for it. */
-    public ClosableSchemaDatabase openSchemaDatabase() {
+    public TargetSchemaDatabase openSchemaDatabase() {
         DatabaseRuntime runtime = openRuntime("semiont db");
-        return new ClosableSchemaDatabase(new TargetSchemaDatabase(runtime.target()), runtime);
+        return new TargetSchemaDatabase(runtime.target(), runtime::close);
     }
 
     public DataDirOptions dataDirOptions() {
         return dataDir;
-    }
-
-    /** A {@link SchemaDatabase} that also stops, on close, whatever was started to reach it. */
-    public static final class ClosableSchemaDatabase implements SchemaDatabase, AutoCloseable {
-        private final SchemaDatabase delegate;
-        private final DatabaseRuntime runtime;
-
-        ClosableSchemaDatabase(SchemaDatabase delegate, DatabaseRuntime runtime) {
-            this.delegate = delegate;
-            this.runtime = runtime;
-        }
-
-        @Override
-        public java.sql.Connection connect() throws java.sql.SQLException {
-            return delegate.connect();
-        }
-
-        @Override
-        public java.sql.Connection connectMaintenance() throws java.sql.SQLException {
-            return delegate.connectMaintenance();
-        }
-
-        @Override
-        public String databaseName() {
-            return delegate.databaseName();
-        }
-
-        @Override
-        public String displayName() {
-            return delegate.displayName();
-        }
-
-        @Override
-        public String defaultNamespace() {
-            return delegate.defaultNamespace();
-        }
-
-        /** Where the database is, for messages (e.g. "embedded PostgreSQL at …"). */
-        public String description() {
-            return runtime.description();
-        }
-
-        @Override
-        public void close() {
-            runtime.close();
-        }
     }
 }

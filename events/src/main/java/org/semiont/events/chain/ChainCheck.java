@@ -11,6 +11,7 @@ import org.semiont.events.jsonl.EventLine;
 public final class ChainCheck {
     private final String streamId;
     private final List<Defect> defects;
+    private final java.security.MessageDigest digest = Sha256.newDigest();
     private long expectedSequence = 1;
     private String previousChecksum;
 
@@ -21,7 +22,7 @@ public final class ChainCheck {
 
     public void accept(String file, long lineNo, EventLine line) {
         long seq = line.sequence();
-        String actual = Sha256.hex(line.bytes(), line.eventStart(), line.eventLength());
+        String actual = Sha256.hex(digest, line.bytes(), line.eventStart(), line.eventLength());
         if (!actual.equals(line.checksum())) {
             add(file, lineNo, seq, Defect.Kind.CHECKSUM_MISMATCH,
                     "stored checksum " + line.checksum() + " but the event bytes hash to " + actual);

@@ -11,7 +11,12 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes, int offset, int length) {
-        MessageDigest md = newDigest();
+        return hex(newDigest(), bytes, offset, length);
+    }
+
+    /** Hashes with a caller-owned digest: creating one costs more than hashing a short event. */
+    public static String hex(MessageDigest md, byte[] bytes, int offset, int length) {
+        md.reset();
         md.update(bytes, offset, length);
         return toHex(md.digest());
     }

@@ -62,7 +62,7 @@ final class Appender {
         } finally {
             s.lock.unlock();
         }
-        List<StoredEvent> stored = done == null ? List.of() : Waits.join(done);
+        List<StoredEvent> stored = done == null ? List.of() : committer.await(done);
         if (!plan.duplicates.isEmpty()) {
             Waits.join(before);
         }
@@ -163,6 +163,6 @@ final class Appender {
         } finally {
             s.lock.unlock();
         }
-        return Waits.join(done);
+        return committer.await(done);
     }
 }

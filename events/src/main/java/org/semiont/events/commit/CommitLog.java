@@ -58,9 +58,11 @@ public final class CommitLog implements Closeable {
                 LOG.info("recovered the event log: read {} global log records after the checkpoint, restored {} lines",
                         r.replayed(), r.restored());
             }
+            boolean fresh = WalSegments.list(walDir).isEmpty();
             WalWriter wal = new WalWriter(walDir, s.walSegmentBytes(), s.syncer());
             wal.openAt(r.segmentFirst(), r.validEnd());
-            committer = new Committer(wal, files, walDir, s.syncer(), r.lastPosition(), s.checkpointBytes(), onCommitted);
+            long last = fresh ? Adoption.adopt(layout, loader, wal) : r.lastPosition();
+            committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(), onCommitted);
             committer.checkpoint();
             cache = new StreamStateCache(s.streamCacheSize(), loader);
             appender = new Appender(cache, committer, reader::read, s.clock(), s.idGenerator());

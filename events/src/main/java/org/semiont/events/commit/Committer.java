@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit. Appenders queue their lines; one thread takes everything queued, gives each event
- * the next global position, writes the batch to the global log, fsyncs it once, copies the lines
- * into the stream files and only then completes the waiting futures. An I/O failure stops the log
- * (fail-stop): nothing after it is acknowledged, and reopening recovers from the global log.
+ * Group commit without a commit thread: appenders queue their lines, then the first waiting one
+ * to take the leader lock drains the queue, gives each event the next global position, writes the
+ * batch to the global log, fsyncs it once, copies the lines into the stream files and completes
+ * every future in the batch. Appenders that queued meanwhile form the next batch; a lone appender
+ * commits its own append with no thread hand-off. An I/O failure stops the log (fail-stop):
+ * nothing after it is acknowledged, and reopening recovers from the global log.
  */
 final class Committer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
@@ -32,8 +34,9 @@ final class Committer implements Closeable {
     private final Syncer syncer;
     private final long checkpointBytes;
     private final Consumer<List<StoredEvent>> onCommitted;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final Object monitor = new Object();
+    private boolean leading;
     private volatile long committed;
     private volatile Throwable failure;
     private volatile boolean closing;
@@ -51,9 +54,6 @@ final class Committer implements Closeable {
         this.committed = committed;
         this.checkpointBytes = checkpointBytes;
         this.onCommitted = onCommitted;
-        this.thread = new Thread(this::run, "semiont-events-commit");
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
     /** Queues lines for one stream; call with the stream's lock held so per-stream order is kept. */
@@ -63,6 +63,68 @@ final class Committer implements Closeable {
         state.pending.incrementAndGet();
         queue.add(new Pending(state, lines, done));
         return done;
+    }
+
+    /**
+     * Waits until {@code done} is committed, leading a batch commit whenever no one else is.
+     * Followers wait on a monitor that the leader signals after each batch, so one fsync wakes
+     * every appender it covered at once instead of passing a lock along one by one.
+     */
+    List<StoredEvent> await(CompletableFuture<List<StoredEvent>> done) {
+        while (!done.isDone()) {
+            if (!becomeLeaderUnless(done)) {
+                break;
+            }
+            try {
+                commitQueued();
+            } finally {
+                stepDown();
+            }
+        }
+        return Waits.join(done);
+    }
+
+    /** Blocks while another thread leads; false if {@code done} completed meanwhile. */
+    private boolean becomeLeaderUnless(CompletableFuture<?> done) {
+        boolean interrupted = false;
+        try {
+            synchronized (monitor) {
+                while (leading && (done == null || !done.isDone())) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (done != null && done.isDone()) {
+                    return false;
+                }
+                leading = true;
+                return true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stepDown() {
+        synchronized (monitor) {
+            leading = false;
+            monitor.notifyAll();
+        }
+    }
+
+    private void commitQueued() {
+        List<Pending> batch = new ArrayList<>();
+        Pending p;
+        while (batch.size() < MAX_BATCH && (p = queue.poll()) != null) {
+            batch.add(p);
+        }
+        if (!batch.isEmpty()) {
+            commit(batch);
+        }
     }
 
     void checkOpen() {
@@ -78,32 +140,6 @@ final class Committer implements Closeable {
 
     long committedPosition() {
         return committed;
-    }
-
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Pending first = queue.take();
-                if (first.state == null) {
-                    return;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                boolean stop = batch.get(batch.size() - 1).state == null;
-                if (stop) {
-                    batch.remove(batch.size() - 1);
-                }
-                commit(batch);
-                batch.clear();
-                if (stop) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private void commit(List<Pending> batch) {
@@ -180,18 +216,17 @@ final class Committer implements Closeable {
         if (closing) {
             return;
         }
-        closing = true;
-        queue.add(new Pending(null, List.of(), null));
+        becomeLeaderUnless(null);
         try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
+            closing = true;
+            while (!queue.isEmpty()) {
+                commitQueued();
+            }
             if (failure == null) {
                 checkpoint();
             }
         } finally {
+            stepDown();
             files.close();
             wal.close();
         }

@@ -81,6 +81,30 @@ public final class GlobalReader implements Closeable {
         return false;
     }
 
+    /** The last intact position in the log, read from the checkpoint on (for read-only users). */
+    public static long lastPosition(Path walDir) {
+        try {
+            Checkpoint cp = Checkpoint.read(walDir);
+            long last = cp.position();
+            List<Path> segs = WalSegments.list(walDir);
+            for (Path seg : segs) {
+                long first = WalSegments.firstPosition(seg);
+                if (first < cp.segmentFirst()) {
+                    continue;
+                }
+                try (WalScanner sc = new WalScanner(seg, first == cp.segmentFirst() ? cp.offset() : 0)) {
+                    WalRecord r;
+                    while ((r = sc.next()) != null) {
+                        last = r.position();
+                    }
+                }
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the global log in " + walDir, e);
+        }
+    }
+
     public long nextPosition() {
         return nextPosition;
     }

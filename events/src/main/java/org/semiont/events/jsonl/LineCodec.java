@@ -16,11 +16,12 @@ public final class LineCodec {
     private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
     private final JsonFactory factory = new JsonFactory();
+    private final ThreadLocal<java.security.MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
 
     /** Encodes an event (already holding id and timestamp) as a line ending in a newline. */
     public EventLine encode(ObjectNode event, long sequence, String timestamp, String prevEventHash) {
         byte[] eventBytes = JsJson.toBytes(event);
-        String checksum = Sha256.hex(eventBytes);
+        String checksum = Sha256.hex(digest.get(), eventBytes, 0, eventBytes.length);
         StringBuilder meta = new StringBuilder(200);
         meta.append("{\"sequenceNumber\":").append(sequence).append(",\"streamPosition\":0,\"timestamp\":");
         JsJson.writeString(timestamp, meta);
@@ -48,6 +49,10 @@ public final class LineCodec {
         if (!startsWith(line, PREFIX, 0)) {
             throw new LineFormatException("line does not start with {\"event\":");
         }
+        EventLine quick = parseFromTheEnd(line);
+        if (quick != null) {
+            return quick;
+        }
         int eventEnd = JsonScan.endOfValue(line, PREFIX.length);
         if (eventEnd < 0 || line[PREFIX.length] != '{') {
             throw new LineFormatException("the event object is not closed");
@@ -63,7 +68,53 @@ public final class LineCodec {
         return readMetadata(line, PREFIX.length, eventEnd, metaStart, metaEnd - metaStart);
     }
 
+    /**
+     * The metadata is flat and last, and {@code ,"metadata":{} cannot occur inside a JSON string
+     * (its quotes would be escaped), so its last occurrence is the top-level boundary. This skips
+     * scanning the event bytes; anything unusual goes the long way.
+     */
+    private static EventLine parseFromTheEnd(byte[] line) {
+        int n = line.length;
+        if (n < PREFIX.length + 2 || line[n - 1] != '}' || line[n - 2] != '}') {
+            return null;
+        }
+        int at = lastIndexOf(line, META, n - 2);
+        if (at <= PREFIX.length || line[at - 1] != '}') {
+            return null;
+        }
+        int metaStart = at + META.length;
+        MetadataParser m = MetadataParser.parse(line, metaStart, n - 1 - metaStart);
+        if (m == null || m.sequence < 1 || m.checksum == null) {
+            return null;
+        }
+        return new EventLine(line, PREFIX.length, at, m.sequence, m.streamPosition, m.timestamp,
+                m.prevEventHash, m.checksum);
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] pattern, int before) {
+        outer:
+        for (int i = before - pattern.length; i >= 0; i--) {
+            for (int k = 0; k < pattern.length; k++) {
+                if (b[i + k] != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private EventLine readMetadata(byte[] line, int eventStart, int eventEnd, int off, int len)
+            throws LineFormatException {
+        MetadataParser fast = MetadataParser.parse(line, off, len);
+        if (fast != null && fast.sequence >= 1 && fast.checksum != null) {
+            return new EventLine(line, eventStart, eventEnd, fast.sequence, fast.streamPosition, fast.timestamp,
+                    fast.prevEventHash, fast.checksum);
+        }
+        return readMetadataSlowly(line, eventStart, eventEnd, off, len);
+    }
+
+    private EventLine readMetadataSlowly(byte[] line, int eventStart, int eventEnd, int off, int len)
             throws LineFormatException {
         long seq = -1;
         long pos = 0;

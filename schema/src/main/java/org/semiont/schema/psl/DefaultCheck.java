@@ -3,9 +3,13 @@ package org.semiont.schema.psl;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks {@code @default(…)} against the field's type. */
 final class DefaultCheck {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     static final Set<String> PRISMA_LEVEL = Set.of("cuid", "uuid", "nanoid", "ulid");
     private final PrismaSchema schema;
     private final List<Diagnostic> diagnostics;
@@ -65,7 +69,7 @@ final class DefaultCheck {
         }
         String arg = c.args().get(0).value() instanceof Expr.NumberLit ? ((Expr.NumberLit) c.args().get(0).value()).text() : "";
         boolean ok = c.args().size() == 1 && ((n.equals("cuid") && arg.equals("2")) || (n.equals("uuid") && Set.of("4", "7").contains(arg))
-                || (n.equals("nanoid") && arg.matches("\\d+") && Integer.parseInt(arg) >= 2 && Integer.parseInt(arg) <= 255));
+                || (n.equals("nanoid") && DIGITS.matcher(arg).matches() && Integer.parseInt(arg) >= 2 && Integer.parseInt(arg) <= 255));
         if (!ok) {
             error(c.span(), "Invalid arguments for " + n + "(): use " + (n.equals("cuid") ? "cuid() or cuid(2)"
                     : n.equals("uuid") ? "uuid(), uuid(4) or uuid(7)" : n.equals("nanoid") ? "nanoid() or nanoid(n) with 2 ≤ n ≤ 255" : n + "()") + ".");
@@ -79,10 +83,10 @@ final class DefaultCheck {
             }
         } else if (e instanceof Expr.NumberLit) {
             String text = ((Expr.NumberLit) e).text();
-            boolean integer = text.matches("-?\\d+");
+            boolean integer = INTEGER.matcher(text).matches();
             if (!(Set.of("Float", "Decimal").contains(type) || (integer && Set.of("Int", "BigInt").contains(type)))) {
                 error(e.span(), "Default " + text + " is not valid on " + type + " field \"" + f.name() + "\"" + (integer ? "." : ": it is not a whole number."));
-            } else if (!text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+            } else if (!NUMBER.matcher(text).matches()) {
                 error(e.span(), "\"" + text + "\" is not a valid number.");
             }
         } else if (e instanceof Expr.Ident) {

@@ -10,7 +10,12 @@ public record Field(String name, FieldType type, List<Attribute> attributes, Str
     }
 
     public Optional<Attribute> attribute(String attributeName) {
-        return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
+        for (Attribute a : attributes) {
+            if (a.name().equals(attributeName)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The column name: {@code @map("x")} or the field name. */

@@ -11,11 +11,21 @@ public record Model(String name, List<Field> fields, List<Attribute> attributes,
     }
 
     public Optional<Field> field(String fieldName) {
-        return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+        for (Field f : fields) {
+            if (f.name().equals(fieldName)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Attribute> attribute(String attributeName) {
-        return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
+        for (Attribute a : attributes) {
+            if (a.name().equals(attributeName)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Attribute> attributes(String attributeName) {

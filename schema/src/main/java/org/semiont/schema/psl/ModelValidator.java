@@ -24,7 +24,20 @@ final class ModelValidator {
     }
 
     static boolean isIdentifier(String name) {
-        return name.matches("[A-Za-z][A-Za-z0-9_]*");
+        if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     void validate() {
@@ -80,12 +93,15 @@ final class ModelValidator {
         }
         schema.models().forEach(m -> candidates.add(m.name()));
         schema.enums().forEach(e -> candidates.add(e.name()));
-        error(f.type().span(), "Type \"" + t + "\" is not a known type." + Suggestions.didYouMean(t, candidates));
+        String hint = Suggestions.didYouMean(t, candidates);
+        error(f.type().span(), "Type \"" + t + "\" is not a known type." + (hint.isEmpty()
+                ? " Use a scalar type (String, Int, BigInt, Float, Decimal, Boolean, DateTime, Json, Bytes), a model or an enum." : hint));
         return false;
     }
 
     private void fieldAttribute(Field f, Attribute a, boolean relation) {
         String n = a.name();
+        ArgumentCheck.field(a, diagnostics);
         if (relation && !n.equals("relation") && !n.equals("ignore")) {
             error(a.span(), "Attribute \"@" + n + "\" is not valid on relation field \"" + f.name() + "\": put it on the scalar field"
                     + " listed in fields: […].");
@@ -97,7 +113,7 @@ final class ModelValidator {
         }
         switch (n) {
             case "id": id(f, a); break;
-            case "unique": sortOnly(a); mapName(a, 1); break;
+            case "unique": sortValue(a); mapName(a); break;
             case "map": requireString(a, "name", diagnostics); break;
             case "updatedAt": updatedAt(f, a); break;
             case "default": new DefaultCheck(schema, diagnostics).check(f, a); break;
@@ -117,22 +133,19 @@ final class ModelValidator {
         if (ids > 1 && model.fields().stream().filter(x -> x.attribute("id").isPresent()).findFirst().get() != f) {
             error(a.span(), "Model \"" + model.name() + "\" has more than one @id field: use @@id([a, b]) for a composite key.");
         }
-        sortOnly(a);
-        mapName(a, 1);
+        sortValue(a);
+        mapName(a);
     }
 
-    private void sortOnly(Attribute a) {
-        for (Argument arg : a.args()) {
-            if (arg.name() != null && arg.name().equals("sort") && !(arg.value() instanceof Expr.Ident
-                    && Set.of("Asc", "Desc").contains(((Expr.Ident) arg.value()).name()))) {
-                error(arg.span(), "sort must be Asc or Desc.");
-            } else if (arg.name() != null && !Set.of("sort", "map", "length", "clustered").contains(arg.name())) {
-                error(arg.span(), "Unknown argument \"" + arg.name() + "\" for @" + a.name() + ": use map or sort.");
+    private void sortValue(Attribute a) {
+        a.named("sort").ifPresent(v -> {
+            if (!(v instanceof Expr.Ident && Set.of("Asc", "Desc").contains(((Expr.Ident) v).name()))) {
+                error(v.span(), "sort must be Asc or Desc.");
             }
-        }
+        });
     }
 
-    private void mapName(Attribute a, int position) {
+    private void mapName(Attribute a) {
         a.named("map").ifPresent(e -> {
             if (!(e instanceof Expr.StringLit)) {
                 error(e.span(), "map: expects a string with the constraint name.");
@@ -159,8 +172,10 @@ final class ModelValidator {
                 error(a.span(), "Attribute \"@@" + a.name() + "\" is not known." + Suggestions.didYouMean(a.name(), BLOCK_ATTRIBUTES)
                         + (Suggestions.closest(a.name(), BLOCK_ATTRIBUTES).isEmpty() ? " Known: @@" + String.join(", @@", BLOCK_ATTRIBUTES) + "." : ""));
             } else if (Set.of("id", "unique", "index").contains(a.name())) {
+                ArgumentCheck.block(a, diagnostics);
                 fieldList(a);
             } else if (!a.name().equals("ignore")) {
+                ArgumentCheck.block(a, diagnostics);
                 requireString(a, "name", diagnostics);
             }
         }
@@ -186,7 +201,7 @@ final class ModelValidator {
                 error(a.span(), "@@id names optional field \"" + name + "\": fields of a primary key must be required.");
             }
         }
-        mapName(a, -1);
+        mapName(a);
     }
 
     private void identifier() {

@@ -32,7 +32,7 @@ final class NativeTypeCheck {
             return;
         }
         for (Argument arg : a.args()) {
-            if (!(arg.value() instanceof Expr.NumberLit) || !((Expr.NumberLit) arg.value()).text().matches("\\d+")) {
+            if (!(arg.value() instanceof Expr.NumberLit) || !((Expr.NumberLit) arg.value()).text().chars().allMatch(Character::isDigit)) {
                 error(a, "Arguments of \"@" + a.name() + "\" must be non-negative whole numbers.");
                 return;
             }

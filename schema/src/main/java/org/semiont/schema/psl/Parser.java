@@ -156,6 +156,10 @@ final class Parser {
                 return;
             }
             Token value = in.expect(Token.Kind.IDENT, "an enum value");
+            if (!ModelValidator.isIdentifier(value.text())) {
+                diagnostics.add(new Diagnostic(value.span(), "\"" + value.text() + "\" is not a valid enum value: use letters, digits"
+                        + " and _ and start with a letter; keep the database name with @map(\"" + value.text() + "\")."));
+            }
             String dbName = value.text();
             while (in.at(Token.Kind.AT)) {
                 Attribute a = attributes.attribute(in.next());

@@ -2,6 +2,8 @@ package org.semiont.schema.psl;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.semiont.schema.SchemaError;
 import org.semiont.schema.SchemaException;
@@ -33,7 +35,11 @@ public final class PslParser {
         Parser parser = new Parser(tokens, syntax);
         parser.parse();
         Datasource ds = parser.datasources.isEmpty() ? null : parser.datasources.get(0).datasource();
-        PrismaSchema schema = new PrismaSchema(ds, parser.generators, parser.models, parser.enums);
+        Map<String, String> dsProperties = new LinkedHashMap<>();
+        if (!parser.datasources.isEmpty()) {
+            parser.datasources.get(0).properties().forEach((k, v) -> dsProperties.put(k, Exprs.toText(v)));
+        }
+        PrismaSchema schema = new PrismaSchema(ds, dsProperties, parser.generators, parser.models, parser.enums);
         diagnostics.addAll(syntax);
         new Validator(schema, parser.datasources, diagnostics).validate();
         return schema;

@@ -97,11 +97,15 @@ final class RelationValidator {
             error(a, "The references " + references + " of \"" + a.model().name() + "." + a.field().name() + "\" must be the @id,"
                     + " @@id or a @unique/@@unique of model \"" + b.model().name() + "\".");
         }
+        if (r.kind() == Relations.Kind.ONE_TO_ONE && b.field().type().arity() == FieldType.Arity.REQUIRED) {
+            error(b, "The back side \"" + b.model().name() + "." + b.field().name() + "\" of a one-to-one relation must be optional:"
+                    + " write it as \"" + b.field().type().name() + "?\".");
+        }
         if (r.kind() == Relations.Kind.ONE_TO_ONE && !isUniqueCriterion(a.model(), fields)) {
             error(a, "A one-to-one relation needs its fields " + fields + " to be unique: add @unique (or @@unique) on them in model \""
                     + a.model().name() + "\".");
         }
-        actions(a, rel);
+        actions(a, rel, anyOptional);
     }
 
     private Optional<Field> scalar(Relations.End at, Model m, String name, String arg) {
@@ -134,10 +138,13 @@ final class RelationValidator {
         return false;
     }
 
-    private void actions(Relations.End a, Attribute rel) {
+    private void actions(Relations.End a, Attribute rel, boolean anyOptional) {
         for (String key : List.of("onDelete", "onUpdate")) {
             rel.named(key).ifPresent(v -> {
-                if (!(v instanceof Expr.Ident) || !ACTIONS.contains(((Expr.Ident) v).name())) {
+                if (v instanceof Expr.Ident && ((Expr.Ident) v).name().equals("SetNull") && !anyOptional) {
+                    diagnostics.add(new Diagnostic(v.span(), key + ": SetNull on \"" + a.model().name() + "." + a.field().name()
+                            + "\" cannot work: its fields are required. Make them optional or choose another action."));
+                } else if (!(v instanceof Expr.Ident) || !ACTIONS.contains(((Expr.Ident) v).name())) {
                     String text = Exprs.toText(v);
                     diagnostics.add(new Diagnostic(v.span(), key + " value \"" + text + "\" is not known: use one of " + ACTIONS + "."
                             + Suggestions.didYouMean(text, ACTIONS)));

@@ -28,11 +28,12 @@ final class ModelDrafts {
 
     Draft.ModelDraft model(Table t) {
         Optional<Model> prev = names.previousModel(t.namespace(), t.name());
-        Draft.ModelDraft m = new Draft.ModelDraft(names.modelName(prev, t.name()), t, prev);
+        Draft.ModelDraft m = new Draft.ModelDraft(names.modelName(t), t, prev);
         m.doc = prev.map(Model::documentation).orElse(null);
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Column c : t.columns()) {
             Optional<Field> prevField = names.previousField(prev, c.name());
-            Draft.FieldLine line = scalars.field(t, c, m.name, prevField);
+            Draft.FieldLine line = scalars.field(t, c, m.name, prevField, used);
             m.fields.add(line);
             m.fieldOfColumn.put(c.name(), line.name());
         }
@@ -42,9 +43,10 @@ final class ModelDrafts {
 
     private void blockAttributes(Draft.ModelDraft m, Table t) {
         if (t.primaryKey() != null && t.primaryKey().columns().size() > 1) {
+            String name = t.primaryKey().constraintName();
+            boolean conventional = name.equals(ConstraintNames.primaryKey(t.name()));
             m.blockAttributes.add("@@id(" + fieldList(m, t.primaryKey().columns(), List.of())
-                    + ScalarFields.mapArg(t.primaryKey().constraintName(), ConstraintNames.primaryKey(t.name()), "").replaceFirst("^\\(", ", ")
-                    .replaceFirst("\\)$", "") + ")");
+                    + (conventional ? "" : ", map: " + Exprs.quote(name)) + ")");
         }
         List<Index> uniquesFirst = new ArrayList<>(t.indexes());
         uniquesFirst.sort(java.util.Comparator.comparing((Index ix) -> !ix.unique()));

@@ -11,6 +11,13 @@ import org.semiont.schema.psl.Generator;
 final class PslWriter {
     private final StringBuilder out = new StringBuilder();
 
+    /** The previous file's datasource block, every property as it was written. */
+    void datasource(String name, Map<String, String> properties) {
+        List<String[]> props = new ArrayList<>();
+        properties.forEach((k, v) -> props.add(new String[] {k, v}));
+        block("datasource " + name, props);
+    }
+
     void datasource(Datasource ds) {
         List<String[]> props = new ArrayList<>();
         props.add(new String[] {"provider", Exprs.quote(ds.provider() == null ? "postgresql" : ds.provider())});

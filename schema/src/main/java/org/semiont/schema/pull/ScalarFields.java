@@ -3,8 +3,10 @@ package org.semiont.schema.pull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.semiont.schema.psl.Attribute;
+import org.semiont.schema.psl.Expr;
 import org.semiont.schema.psl.Exprs;
 import org.semiont.schema.psl.Field;
 import org.semiont.schema.psl.NativeType;
@@ -27,8 +29,8 @@ final class ScalarFields {
         this.warnings = warnings;
     }
 
-    Draft.FieldLine field(Table t, Column c, String modelName, Optional<Field> prev) {
-        String name = prev.map(Field::name).orElse(PullNames.sanitise(c.name()));
+    Draft.FieldLine field(Table t, Column c, String modelName, Optional<Field> prev, Set<String> used) {
+        String name = PullNames.claim(prev.map(Field::name).orElse(PullNames.sanitise(c.name())), used);
         List<String> attrs = new ArrayList<>();
         if (t.primaryKey() != null && t.primaryKey().columns().equals(List.of(c.name()))) {
             attrs.add("@id" + mapArg(t.primaryKey().constraintName(), ConstraintNames.primaryKey(t.name()), ""));
@@ -103,7 +105,7 @@ final class ScalarFields {
     }
 
     private static boolean isPrismaLevel(Attribute a) {
-        String text = Exprs.toText("@", a);
-        return text.matches("@default\\((cuid|uuid|nanoid|ulid)\\(.*");
+        return a.arg("value", 0).filter(e -> e instanceof Expr.Call
+                && Set.of("cuid", "uuid", "nanoid", "ulid").contains(((Expr.Call) e).name())).isPresent();
     }
 }

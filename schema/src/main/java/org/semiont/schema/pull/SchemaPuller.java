@@ -27,13 +27,13 @@ public final class SchemaPuller {
     public static PullResult pull(SqlSchema live, Optional<PrismaSchema> previous) {
         PrismaSchema prev = previous.orElse(null);
         List<String> warnings = new ArrayList<>();
-        PullNames names = new PullNames(prev);
         Datasource ds = datasource(live, prev);
         boolean multiSchema = !ds.schemas().isEmpty();
         List<Table> tables = new ArrayList<>(live.tables());
         tables.sort(Comparator.comparing(Table::name).thenComparing(Table::namespace));
         List<Table> joins = tables.stream().filter(t -> JoinTableShape.of(t).isPresent()).toList();
         tables.removeAll(joins);
+        PullNames names = new PullNames(prev, live, tables);
         Map<String, Draft.ModelDraft> models = new LinkedHashMap<>();
         ModelDrafts drafts = new ModelDrafts(names, multiSchema, warnings);
         for (Table t : tables) {
@@ -41,7 +41,11 @@ public final class SchemaPuller {
         }
         new RelationFields(models, prev, warnings).add(tables, joins);
         PslWriter w = new PslWriter();
-        w.datasource(ds);
+        if (prev != null && prev.datasource() != null) {
+            w.datasource(ds.name(), prev.datasourceProperties());
+        } else {
+            w.datasource(ds);
+        }
         if (prev != null) {
             prev.generators().forEach(w::generator);
         }
@@ -70,7 +74,9 @@ public final class SchemaPuller {
             d.doc = names.previousEnum(e.name()).map(EnumDef::documentation).orElse(null);
             for (String v : e.values()) {
                 String name = names.enumValueName(e.name(), v);
-                d.values.add(new Draft.FieldLine(name, "", name.equals(v) ? List.of() : List.of("@map(" + Exprs.quote(v) + ")"), null));
+                String doc = names.previousEnum(e.name()).flatMap(p -> p.values().stream().filter(x -> x.dbName().equals(v)).findFirst())
+                        .map(EnumDef.EnumValue::documentation).orElse(null);
+                d.values.add(new Draft.FieldLine(name, "", name.equals(v) ? List.of() : List.of("@map(" + Exprs.quote(v) + ")"), doc));
             }
             if (!d.name.equals(e.name())) {
                 d.blockAttributes.add("@@map(" + Exprs.quote(e.name()) + ")");

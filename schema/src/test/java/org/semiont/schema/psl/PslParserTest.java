@@ -175,4 +175,60 @@ class PslParserTest {
         PrismaSchema s = PslParser.parse("schema.prisma", resource("psl/app-user.prisma"));
         assertThat(s.model("User").orElseThrow().fields()).hasSize(14);
     }
+
+    @Test
+    void unknown_attribute_arguments_and_index_types_are_reported() {
+        List<String> errors = errors(DS + "model A {\n  id Int @id(mapp: \"x\")\n  b Int @unique(\"b_key\")\n  @@index([b], type: Hsh)\n"
+                + "  @@unique([b], nam: \"x\")\n}\n");
+        assertThat(errors).containsExactly(
+                "schema.prisma:6:14: Unknown argument \"mapp\" for @id. Did you mean \"map\"? Known: map, sort, length, clustered.",
+                "schema.prisma:7:17: @unique takes only named arguments (map, sort, length, clustered).",
+                "schema.prisma:8:22: Index type \"Hsh\" is not known: use one of BTree, Hash, Gin, Gist, Brin, SpGist. Did you mean \"Hash\"?",
+                "schema.prisma:9:17: Unknown argument \"nam\" for @@unique. Did you mean \"name\"? Known: fields, name, map, clustered.");
+    }
+
+    @Test
+    void enum_values_must_be_identifiers() {
+        List<String> errors = errors(DS + "enum E {\n  in-transit\n}\n");
+        assertThat(errors).singleElement().asString().startsWith("schema.prisma:6:3: \"in-transit\" is not a valid enum value");
+    }
+
+    @Test
+    void set_null_needs_optional_fields_and_the_back_side_of_one_to_one_must_be_optional() {
+        List<String> errors = errors(DS + "model A {\n  id Int @id\n  b B\n}\nmodel B {\n  id Int @id\n  aId Int @unique\n"
+                + "  a A @relation(fields: [aId], references: [id], onDelete: SetNull)\n}\n");
+        assertThat(errors).containsExactly(
+                "schema.prisma:7:3: The back side \"A.b\" of a one-to-one relation must be optional: write it as \"B?\".",
+                "schema.prisma:12:60: onDelete: SetNull on \"B.a\" cannot work: its fields are required. Make them optional or choose another action.");
+    }
+
+    @Test
+    void doc_comments_attach_to_the_next_declaration_and_plain_comments_are_dropped() {
+        PrismaSchema s = PslParser.parse("x.prisma", DS + "// not kept\n/// The model.\n/// Second line.\nmodel A {\n"
+                + "  /// The key.\n  id Int @id // trailing comment\n  // plain\n  name String /// trailing doc\n}\n");
+        Model a = s.model("A").orElseThrow();
+        assertThat(a.documentation()).isEqualTo("The model.\nSecond line.");
+        assertThat(a.field("id").orElseThrow().documentation()).isEqualTo("The key.");
+        assertThat(a.field("name").orElseThrow().documentation()).isNull();
+    }
+
+    @Test
+    void windows_line_endings_and_tabs_keep_positions_right() {
+        List<String> errors = errors(DS.replace("\n", "\r\n") + "model A {\r\n\tid Int @id\r\n\tx Foo\r\n}\r\n");
+        assertThat(errors).containsExactly("schema.prisma:7:4: Type \"Foo\" is not a known type. Use a scalar type (String, Int, BigInt, Float, Decimal, Boolean,"
+                + " DateTime, Json, Bytes), a model or an enum.");
+    }
+
+    @Test
+    void list_and_optional_markers_and_unsupported_types_parse() {
+        PrismaSchema s = PslParser.parse("x.prisma", DS + "model A {\n  id Int @id\n  tags String[]\n  v Unsupported(\"tsvector\")?\n}\n");
+        Model a = s.model("A").orElseThrow();
+        assertThat(a.field("tags").orElseThrow().type().arity()).isEqualTo(FieldType.Arity.LIST);
+        assertThat(a.field("v").orElseThrow().type()).satisfies(t -> {
+            assertThat(t.unsupported()).isEqualTo("tsvector");
+            assertThat(t.arity()).isEqualTo(FieldType.Arity.OPTIONAL);
+        });
+        assertThat(errors(DS + "model B {\n  id Int @id\n  t String[]?\n}\n")).singleElement().asString()
+                .isEqualTo("schema.prisma:7:13: A list field cannot be optional: remove the \"?\" after \"String[]\".");
+    }
 }

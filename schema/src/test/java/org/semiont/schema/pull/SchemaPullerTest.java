@@ -157,4 +157,41 @@ class SchemaPullerTest {
         assertThat(psl).contains("schemas  = [\"app\", \"auth\"]", "@@schema(\"auth\")", "@@schema(\"app\")");
         assertThat(TargetCalculator.calculate(PslParser.parse("p", psl), "public").sql()).isEqualTo(live);
     }
+
+    @Test
+    void re_introspection_writes_the_previous_datasource_and_generator_blocks_back() {
+        String previous = "datasource db {\n  provider  = \"postgresql\"\n  url       = env(\"DATABASE_URL\")\n"
+                + "  directUrl = env(\"DIRECT_URL\")\n  extensions = [pg_trgm]\n}\n\ngenerator client {\n  provider = \"prisma-client-js\"\n"
+                + "  output   = \"../generated\"\n}\n\nmodel A {\n  id Int @id\n}\n";
+        PrismaSchema prev = PslParser.parse("schema.prisma", previous);
+        String psl = SchemaPuller.pull(TargetCalculator.calculate(prev, "public").sql(), Optional.of(prev)).psl();
+        assertThat(psl).startsWith("datasource db {\n  provider   = \"postgresql\"\n  url        = env(\"DATABASE_URL\")\n"
+                + "  directUrl  = env(\"DIRECT_URL\")\n  extensions = [pg_trgm]\n}\n\ngenerator client {\n  provider = \"prisma-client-js\"\n"
+                + "  output   = \"../generated\"\n}\n\nmodel A {\n  id Int @id\n}\n");
+    }
+
+    @Test
+    void names_that_clash_after_sanitising_get_numbered_and_scalar_type_names_are_avoided() {
+        Table dashed = new Table("public", "order-items", List.of(serial("order-items", "id"), col("my column", ColumnType.of(PgType.TEXT), true),
+                col("my_column", ColumnType.of(PgType.TEXT), true)), new PrismaKeyed("order-items").pk(), List.of(), List.of());
+        Table underscored = new Table("public", "order_items", List.of(serial("order_items", "id"),
+                col("kind", ColumnType.enumOf("kind"), false, new ColumnDefault.EnumValue("a_b"))),
+                new PrismaKeyed("order_items").pk(), List.of(), List.of());
+        Table string = new Table("public", "String", List.of(serial("String", "id")), new PrismaKeyed("String").pk(), List.of(), List.of());
+        SqlSchema live = new SqlSchema(List.of("public"), List.of(string, dashed, underscored),
+                List.of(new EnumType("public", "kind", List.of("a-b", "a_b"))));
+        String psl = SchemaPuller.pull(live, Optional.empty()).psl();
+        assertThat(psl).contains("model RenamedString {", "@@map(\"String\")", "model order_items {", "model order_items_2 {",
+                "my_column   String? @map(\"my column\")", "my_column_2 String? @map(\"my_column\")", "a_b   @map(\"a-b\")",
+                "a_b_2 @map(\"a_b\")", "@default(a_b_2)");
+        SqlSchema again = TargetCalculator.calculate(PslParser.parse("p", psl), "public").sql();
+        assertThat(again.tables()).containsExactlyInAnyOrderElementsOf(live.tables());
+        assertThat(again.enums()).isEqualTo(live.enums());
+    }
+
+    private record PrismaKeyed(String table) {
+        PrimaryKey pk() {
+            return new PrimaryKey(table + "_pkey", List.of("id"));
+        }
+    }
 }

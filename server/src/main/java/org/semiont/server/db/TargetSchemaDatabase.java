@@ -6,12 +6,21 @@ import java.sql.SQLException;
 import org.semiont.schema.SchemaDatabase;
 import org.semiont.server.config.DatabaseTarget;
 
-/** The schema engine's view of a {@link DatabaseTarget}: plain JDBC connections, outside any pool. */
+/**
+ * The schema engine's view of a {@link DatabaseTarget}: plain JDBC connections, outside any pool.
+ * Closing it runs {@code onClose} (e.g. stops an embedded PostgreSQL started for a CLI verb).
+ */
 public final class TargetSchemaDatabase implements SchemaDatabase {
     private final DatabaseTarget target;
+    private final Runnable onClose;
 
     public TargetSchemaDatabase(DatabaseTarget target) {
+        this(target, () -> { });
+    }
+
+    public TargetSchemaDatabase(DatabaseTarget target, Runnable onClose) {
         this.target = target;
+        this.onClose = onClose;
     }
 
     @Override
@@ -38,5 +47,10 @@ public final class TargetSchemaDatabase implements SchemaDatabase {
     @Override
     public String defaultNamespace() {
         return target.schema();
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
     }
 }

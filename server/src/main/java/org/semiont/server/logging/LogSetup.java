@@ -39,9 +39,14 @@ public final class LogSetup {
 
     /** Console at INFO plus the rotated JSON file under {@code logDir}. */
     public static void server(Path logDir) {
+        server(logDir, MAX_FILE_BYTES, 1000);
+    }
+
+    /** @param sizeCheckMillis how often the file size is checked (logback's default is once a minute) */
+    static void server(Path logDir, long maxFileBytes, long sizeCheckMillis) {
         console(Level.INFO);
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(fileAppender(ctx, logDir));
+        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(fileAppender(ctx, logDir, maxFileBytes, sizeCheckMillis));
     }
 
     private static LoggerContext reset() {
@@ -71,7 +76,7 @@ public final class LogSetup {
         return app;
     }
 
-    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext ctx, Path logDir) {
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext ctx, Path logDir, long maxFileBytes, long sizeCheckMillis) {
         RollingFileAppender<ILoggingEvent> app = new RollingFileAppender<>();
         app.setContext(ctx);
         app.setName("json-file");
@@ -85,7 +90,8 @@ public final class LogSetup {
         rolling.start();
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(ctx);
-        trigger.setMaxFileSize(new FileSize(MAX_FILE_BYTES));
+        trigger.setMaxFileSize(new FileSize(maxFileBytes));
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(sizeCheckMillis));
         trigger.start();
         JsonLineEncoder enc = new JsonLineEncoder();
         enc.setContext(ctx);

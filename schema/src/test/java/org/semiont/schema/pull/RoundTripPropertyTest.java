@@ -15,7 +15,7 @@ import org.semiont.schema.target.TargetCalculator;
 import org.semiont.schema.target.TargetSchema;
 
 /** pull(target(parse(x))) parses again and targets the same database; with x as the previous schema, exactly the same. */
-class RoundTripProperties {
+class RoundTripPropertyTest {
     @Provide
     Arbitrary<String> schemas() {
         return Arbitraries.longs().map(seed -> new RandomSchemas(new Random(seed)).schema());

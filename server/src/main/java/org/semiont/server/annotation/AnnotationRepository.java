@@ -1,0 +1,92 @@
+package org.semiont.server.annotation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). */
+public final class AnnotationRepository {
+    private final DataSource pool;
+
+    public AnnotationRepository(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /** One stored annotation: its served JSON text and the document it belongs to (null for plain IRIs). */
+    public record Stored(String id, String documentId, String json, String modified) {
+    }
+
+    public record Page(List<String> annotations, long total) {
+    }
+
+    /** A backlink: an annotation in another document whose body links to this one. */
+    public record Backlink(String id, String documentId, String json) {
+    }
+
+    public Optional<Stored> get(String shortId) {
+        List<Stored> rows = new ArrayList<>();
+        run("SELECT id, \"documentId\", data, modified FROM annotations WHERE id = ?", List.of(shortId), rs -> rows.add(
+                new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public Page listByDocument(String documentId, String motivation, int offset, int limit) {
+        String where = " WHERE \"documentId\" = ?" + (motivation == null ? "" : " AND motivation = ?");
+        List<Object> args = new ArrayList<>(List.of(documentId));
+        if (motivation != null) {
+            args.add(motivation);
+        }
+        long[] total = new long[1];
+        run("SELECT count(*) FROM annotations" + where, args, rs -> total[0] = rs.getLong(1));
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(limit);
+        paged.add(offset);
+        List<String> out = new ArrayList<>();
+        run("SELECT data FROM annotations" + where + " ORDER BY position LIMIT ? OFFSET ?", paged, rs -> out.add(rs.getString(1)));
+        return new Page(out, total[0]);
+    }
+
+    /** Every annotation of a document, in creation order (the document GET and projection files). */
+    public List<String> allOfDocument(String documentId) {
+        return listByDocument(documentId, null, 0, Integer.MAX_VALUE).annotations();
+    }
+
+    /** Linking annotations of a document that carry a tagging body (the original's entityReferences). */
+    public List<String> entityReferences(String documentId) {
+        List<String> out = new ArrayList<>();
+        run("SELECT data FROM annotations WHERE \"documentId\" = ? AND motivation = 'linking' AND cardinality(\"entityTags\") > 0 "
+                + "ORDER BY position", List.of(documentId), rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    public List<Backlink> referencing(String documentId) {
+        List<Backlink> out = new ArrayList<>();
+        run("SELECT id, \"documentId\", data FROM annotations WHERE \"linkedDocuments\" @> ARRAY[?]::text[] ORDER BY position",
+                List.of(documentId), rs -> out.add(new Backlink(rs.getString(1), rs.getString(2), rs.getString(3))));
+        return out;
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void run(String sql, List<Object> args, RowHandler handler) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
+        }
+    }
+}

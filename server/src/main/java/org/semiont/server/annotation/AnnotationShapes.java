@@ -1,0 +1,130 @@
+package org.semiont.server.annotation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.semiont.server.document.DocumentIds;
+
+/** Pure helpers over W3C annotation JSON: extracted columns, body operations, the served key order. */
+public final class AnnotationShapes {
+    public static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+    private static final List<String> HEAD = List.of("@context", "type", "id", "motivation", "target", "body");
+    private static final Set<String> TAIL = Set.of("creator", "created", "modified");
+
+    private AnnotationShapes() {
+    }
+
+    /** The last path segment of an annotation IRI (the short id); the id itself if it has no '/'. */
+    public static String shortId(String id) {
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? id : id.substring(slash + 1);
+    }
+
+    public static String targetSource(JsonNode target) {
+        if (target.isTextual()) {
+            return target.asText();
+        }
+        if (target.isArray() && target.size() > 0) {
+            return targetSource(target.get(0));
+        }
+        return target.path("source").asText(target.path("id").asText(""));
+    }
+
+    public static ArrayNode bodyArray(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        if (body.isArray()) {
+            return ((ArrayNode) body).deepCopy();
+        }
+        return JsonNodeFactory.instance.arrayNode().add(body.deepCopy());
+    }
+
+    /** Documents this annotation links to: SpecificResource bodies (and plain IRIs) naming a document. */
+    public static List<String> linkedDocuments(JsonNode body) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode b : bodyArray(body)) {
+            String src = b.isTextual() ? b.asText() : "SpecificResource".equals(b.path("type").asText()) ? b.path("source").asText("") : "";
+            if (src.startsWith(DocumentIds.PREFIX)) {
+                out.add(src);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Values of TextualBody items whose purpose is tagging (entity tags). */
+    public static List<String> entityTags(JsonNode body) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode b : bodyArray(body)) {
+            if ("TextualBody".equals(b.path("type").asText()) && "tagging".equals(b.path("purpose").asText())) {
+                out.add(b.path("value").asText());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Applies add (idempotent), remove and replace (by deep equality) to a body, as the original does. */
+    public static ArrayNode applyOperations(JsonNode body, JsonNode operations) {
+        ArrayNode items = bodyArray(body);
+        for (JsonNode op : operations) {
+            switch (op.path("op").asText()) {
+                case "add" -> {
+                    if (indexOf(items, op.get("item")) < 0) {
+                        items.add(op.get("item"));
+                    }
+                }
+                case "remove" -> {
+                    int i = indexOf(items, op.get("item"));
+                    if (i >= 0) {
+                        items.remove(i);
+                    }
+                }
+                case "replace" -> {
+                    int i = indexOf(items, op.get("oldItem"));
+                    if (i >= 0) {
+                        items.set(i, op.get("newItem"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return items;
+    }
+
+    private static int indexOf(ArrayNode items, JsonNode item) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).equals(item)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The served annotation: W3C keys first, then any extra keys, then creator, created, modified. */
+    public static ObjectNode served(JsonNode annotation, ObjectNode creator, String created, String modified) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (String k : HEAD) {
+            if (annotation.has(k)) {
+                out.set(k, annotation.get(k));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = annotation.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!HEAD.contains(f.getKey()) && !TAIL.contains(f.getKey())) {
+                out.set(f.getKey(), f.getValue());
+            }
+        }
+        out.set("creator", creator);
+        out.put("created", created);
+        out.put("modified", modified);
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.semiont.server.api;
+
+import io.javalin.config.RoutesConfig;
+import org.semiont.events.EventsException;
+import org.semiont.events.WrongExpectedVersionException;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ErrorMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Event-log failures in the API's one error shape: conflicts are 409, bad stream ids 400, the rest 503. */
+final class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(WrongExpectedVersionException.class, (e, ctx) -> ErrorMapper.respond(ctx, 409,
+                ApiError.CONFLICT.name(), e.getMessage(), null));
+        routes.exception(EventsException.class, (e, ctx) -> {
+            switch (e.error()) {
+                case INVALID_STREAM_ID, INVALID_EVENT, STREAM_NOT_FOUND -> ErrorMapper.respond(ctx, 404,
+                        ApiError.NOT_FOUND.name(), "Not found: " + e.getMessage(), null);
+                default -> {
+                    log.error("Event log failure on {} {}", ctx.method(), ctx.path(), e);
+                    ErrorMapper.respond(ctx, 503, ApiError.SERVICE_UNAVAILABLE.name(),
+                            "The event log cannot take writes right now; nothing was changed. Retry later.", null);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package org.semiont.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.semiont.events.EventLog;
+import org.semiont.schema.generate.DefaultGenerators;
+import org.semiont.schema.generate.GeneratedDefault;
+import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.annotation.AnnotationRoutes;
+import org.semiont.server.annotation.AnnotationService;
+import org.semiont.server.auth.AuthSettings;
+import org.semiont.server.auth.Authenticator;
+import org.semiont.server.auth.GoogleSignIn;
+import org.semiont.server.auth.JwtCodec;
+import org.semiont.server.auth.TokenRoutes;
+import org.semiont.server.auth.UserRoutes;
+import org.semiont.server.config.ServerConfig;
+import org.semiont.server.document.ContentStore;
+import org.semiont.server.document.DocumentEventRoutes;
+import org.semiont.server.document.DocumentFiles;
+import org.semiont.server.document.DocumentLocks;
+import org.semiont.server.document.DocumentRepository;
+import org.semiont.server.document.DocumentRoutes;
+import org.semiont.server.document.DocumentService;
+import org.semiont.server.entitytype.EntityTypeRoutes;
+import org.semiont.server.entitytype.EntityTypeService;
+import org.semiont.server.projection.EventWriter;
+import org.semiont.server.projection.ProjectionMaintenance;
+import org.semiont.server.projection.Projector;
+import org.semiont.server.rest.Requests;
+import org.semiont.server.sse.DocumentStreamRoutes;
+import org.semiont.server.user.UserDirectory;
+import org.semiont.server.user.UserService;
+
+/**
+ * The knowledge-base API in one piece: projections, services and routes over one pool and one event log.
+ * {@link #start()} catches the projections up before the server reports ready; {@link #register} adds the
+ * routes; {@link #close()} stops the projector and flushes projection files.
+ */
+public final class ApiModule implements AutoCloseable {
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private final EventLog events;
+    private final Projector projector;
+    private final DocumentFiles files;
+    private final EntityTypeService entityTypes;
+    private final DocumentStreamRoutes streams;
+    private final List<java.util.function.Consumer<RoutesConfig>> routeSets;
+    private final Authenticator authenticator;
+    private final ProjectionMaintenance maintenance;
+
+    public ApiModule(DataSource pool, EventLog events, ServerConfig config, AuthSettings auth, ObjectMapper json, Clock clock) {
+        this.events = events;
+        DefaultGenerators ids = new DefaultGenerators(clock, new java.security.SecureRandom());
+        StandardProjections std = StandardProjections.create(pool, config.dataDir(), json);
+        UserDirectory directory = std.users();
+        DocumentRepository documents = std.documents();
+        AnnotationRepository annotations = std.annotations();
+        files = std.files();
+        projector = new Projector(pool, events, std.projections(), clock);
+        maintenance = new ProjectionMaintenance(pool, events, std.projections(), clock);
+        EventWriter writer = new EventWriter(events, projector, WRITE_TIMEOUT);
+        UserService users = new UserService(directory, writer, () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.CUID, 0)));
+        JwtCodec jwt = new JwtCodec(auth.secret(), auth.issuer(), clock);
+        authenticator = new Authenticator(jwt, directory);
+        Requests requests = new Requests(json);
+        DocumentLocks locks = new DocumentLocks(1024);
+        ContentStore content = new ContentStore(config.dataDir());
+        DocumentService docs = new DocumentService(writer, documents, content, locks);
+        AnnotationService anns = new AnnotationService(writer, annotations, documents, locks,
+                () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl());
+        entityTypes = new EntityTypeService(pool, writer);
+        streams = new DocumentStreamRoutes(events, docs, json, clock, Duration.ofSeconds(30));
+        routeSets = List.of(
+                new TokenRoutes(auth, jwt, users, new GoogleSignIn(auth, users, json), requests)::register,
+                new UserRoutes(users, directory, requests, clock)::register,
+                new DocumentRoutes(docs, documents, annotations, content, requests)::register,
+                new DocumentEventRoutes(events, docs)::register,
+                streams::register,
+                new AnnotationRoutes(anns, annotations, documents, requests)::register,
+                new EntityTypeRoutes(entityTypes, requests)::register,
+                new StatusRoutes()::register);
+    }
+
+    /** Starts the projector, waits until it has applied the whole log, bootstraps entity types. */
+    public void start(Duration catchUpTimeout) {
+        projector.start();
+        long target = events.lastPosition();
+        try {
+            if (!projector.awaitApplied(target, catchUpTimeout)) {
+                throw new IllegalStateException("The projections did not catch up with the event log within " + catchUpTimeout
+                        + " (at " + projector.appliedPosition() + " of " + target + "): " + projector.lastFailure());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while catching up the projections", e);
+        }
+        entityTypes.bootstrapIfEmpty();
+        files.start();
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before("/api/*", authenticator::handle);
+        ApiErrors.register(routes);
+        routeSets.forEach(r -> r.accept(routes));
+    }
+
+    public Projector projector() {
+        return projector;
+    }
+
+    /** Rebuild and check over the live pool and log (for checks while idle, and tests). */
+    public ProjectionMaintenance maintenance() {
+        return maintenance;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+        projector.close();
+        files.close();
+    }
+}

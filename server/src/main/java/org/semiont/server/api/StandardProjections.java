@@ -1,0 +1,29 @@
+package org.semiont.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.semiont.server.annotation.AnnotationProjection;
+import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.document.DocumentFiles;
+import org.semiont.server.document.DocumentProjection;
+import org.semiont.server.document.DocumentRepository;
+import org.semiont.server.entitytype.EntityTypeProjection;
+import org.semiont.server.projection.Projection;
+import org.semiont.server.user.UserDirectory;
+import org.semiont.server.user.UserProjection;
+
+/** The projections of the knowledge base, in the order they apply each event (users first). */
+public record StandardProjections(List<Projection> projections, UserDirectory users, DocumentRepository documents,
+                                  AnnotationRepository annotations, DocumentFiles files) {
+    public static StandardProjections create(DataSource pool, Path dataDir, ObjectMapper json) {
+        UserDirectory users = new UserDirectory(pool);
+        DocumentRepository documents = new DocumentRepository(pool, users::displayName);
+        AnnotationRepository annotations = new AnnotationRepository(pool);
+        DocumentFiles files = new DocumentFiles(dataDir, pool, documents, annotations, json);
+        List<Projection> list = List.of(new UserProjection(users), new DocumentProjection(files),
+                new AnnotationProjection(json), new EntityTypeProjection());
+        return new StandardProjections(list, users, documents, annotations, files);
+    }
+}

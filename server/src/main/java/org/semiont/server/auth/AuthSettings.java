@@ -1,0 +1,34 @@
+package org.semiont.server.auth;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.semiont.server.config.Environment;
+import org.semiont.server.config.ServerConfig;
+
+/**
+ * Auth configuration, validated once: the signing secret, issuer ({@code SITE_DOMAIN}), whether
+ * {@code POST /api/tokens/local} is on (embedded mode, or {@code ENABLE_LOCAL_AUTH=true}), allowed email domains
+ * ({@code OAUTH_ALLOWED_DOMAINS}, empty = any) and the Google userinfo endpoint ({@code GOOGLE_USERINFO_URL}).
+ */
+public record AuthSettings(String secret, String issuer, boolean localAuth, List<String> allowedDomains, String googleUserinfoUrl) {
+    public static final String GOOGLE_USERINFO = "https://www.googleapis.com/oauth2/v3/userinfo";
+
+    public AuthSettings {
+        allowedDomains = List.copyOf(allowedDomains);
+    }
+
+    public static AuthSettings from(Environment env, ServerConfig config) {
+        String secret = JwtSecrets.resolve(env.get("JWT_SECRET"), config.dataDir(), true).orElseThrow();
+        boolean local = env.get("ENABLE_LOCAL_AUTH").map("true"::equalsIgnoreCase).orElse(config.embeddedDatabase());
+        List<String> domains = env.get("OAUTH_ALLOWED_DOMAINS").map(v -> Arrays.stream(v.split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return new AuthSettings(secret, env.get("SITE_DOMAIN").orElse("semiont"), local, domains,
+                env.get("GOOGLE_USERINFO_URL").orElse(GOOGLE_USERINFO));
+    }
+
+    public boolean domainAllowed(String email) {
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return allowedDomains.isEmpty() || allowedDomains.contains(domain);
+    }
+}

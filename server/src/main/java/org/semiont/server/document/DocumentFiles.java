@@ -1,0 +1,131 @@
+package org.semiont.server.document;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.semiont.events.jsonl.StreamLayout;
+import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.datadir.AtomicFiles;
+import org.semiont.server.logging.LogTimestamps;
+import org.semiont.server.projection.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The original's JSON projection files, {@code <data-dir>/projections/documents/<ab>/<cd>/<id>.json}, written
+ * from PostgreSQL atomically and coalesced: a changed document is rewritten at most once per second, so a
+ * busy document costs one file write per second rather than one per event.
+ */
+public final class DocumentFiles implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
+    private final Path root;
+    private final DataSource pool;
+    private final DocumentRepository documents;
+    private final AnnotationRepository annotations;
+    private final ObjectMapper json;
+    private final ObjectWriter pretty;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService timer;
+
+    public DocumentFiles(Path dataDir, DataSource pool, DocumentRepository documents, AnnotationRepository annotations,
+                         ObjectMapper json) {
+        this.root = dataDir.resolve("projections").resolve("documents");
+        this.pool = pool;
+        this.documents = documents;
+        this.annotations = annotations;
+        this.json = json;
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        this.pretty = json.writer(pp);
+    }
+
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "semiont-projection-files");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void markDirty(String documentId) {
+        dirty.add(documentId);
+    }
+
+    /** Writes every dirty document now (also called on shutdown). */
+    public void flush() {
+        List<String> ids = new ArrayList<>(dirty);
+        for (String id : ids) {
+            dirty.remove(id);
+            try {
+                write(id);
+            } catch (IOException | RuntimeException | SQLException e) {
+                dirty.add(id);
+                log.warn("Could not write the projection file of {}: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    public Path file(String id) {
+        String shard = StreamLayout.shard(id);
+        return root.resolve(shard.substring(0, 2)).resolve(shard.substring(2)).resolve(id + ".json");
+    }
+
+    private void write(String id) throws IOException, SQLException {
+        ObjectNode doc = documents.get(id).orElse(null);
+        if (doc == null) {
+            return;
+        }
+        ObjectNode out = json.createObjectNode();
+        out.set("document", doc);
+        ObjectNode anns = out.putObject("annotations");
+        anns.put("documentId", id);
+        ArrayNode list = anns.putArray("annotations");
+        for (String a : annotations.allOfDocument(id)) {
+            list.add(json.readTree(a));
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT version, \"updatedAt\" FROM documents WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    anns.put("version", rs.getLong(1));
+                    anns.put("updatedAt", LogTimestamps.format(Sql.instant(rs, "updatedAt")));
+                }
+            }
+        }
+        AtomicFiles.write(file(id), pretty.writeValueAsBytes(out));
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdown();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flush();
+    }
+}

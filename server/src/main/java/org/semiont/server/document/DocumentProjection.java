@@ -1,0 +1,126 @@
+package org.semiont.server.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.semiont.events.StoredEvent;
+import org.semiont.server.projection.Projection;
+import org.semiont.server.projection.Sql;
+
+/**
+ * Projects document streams into {@code documents}. Every event of a document stream advances the row's
+ * version; those bumps are coalesced to one UPDATE per document per batch.
+ */
+public final class DocumentProjection implements Projection {
+    private final Map<String, Touch> touched = new LinkedHashMap<>();
+    private final Set<String> changedFiles = new HashSet<>();
+    private final DocumentFiles files;
+
+    private record Touch(long version, Instant at) {
+    }
+
+    public DocumentProjection(DocumentFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return type.startsWith("document.") || type.startsWith("entitytag.") || type.startsWith("annotation.");
+    }
+
+    @Override
+    public void apply(Connection c, StoredEvent e, ObjectNode event) throws SQLException {
+        String id = e.documentId();
+        if (id == null) {
+            return;
+        }
+        JsonNode p = event.path("payload");
+        switch (e.type()) {
+            case DocumentEvents.CREATED, DocumentEvents.CLONED -> insert(c, id, e, p);
+            case DocumentEvents.ARCHIVED -> Sql.update(c, "UPDATE documents SET archived = true WHERE id = ?", id);
+            case DocumentEvents.UNARCHIVED -> Sql.update(c, "UPDATE documents SET archived = false WHERE id = ?", id);
+            case DocumentEvents.TAG_ADDED -> Sql.update(c, "UPDATE documents SET \"entityTypes\" = array_append(\"entityTypes\", ?) "
+                    + "WHERE id = ? AND NOT (? = ANY(\"entityTypes\"))", p.path("entityType").asText(), id, p.path("entityType").asText());
+            case DocumentEvents.TAG_REMOVED -> Sql.update(c, "UPDATE documents SET \"entityTypes\" = array_remove(\"entityTypes\", ?) "
+                    + "WHERE id = ?", p.path("entityType").asText(), id);
+            default -> {
+            }
+        }
+        touched.put(id, new Touch(e.sequence(), e.instant()));
+    }
+
+    private static void insert(Connection c, String id, StoredEvent e, JsonNode p) throws SQLException {
+        List<String> types = new ArrayList<>();
+        p.path("entityTypes").forEach(t -> types.add(t.asText()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (id, name, format, \"contentChecksum\", "
+                + "\"entityTypes\", archived, \"creationMethod\", \"creatorId\", language, \"isDraft\", \"sourceAnnotationId\", "
+                + "\"sourceDocumentId\", version, created, \"updatedAt\") VALUES (?,?,?,?,?,false,?,?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, id);
+            ps.setString(2, p.path("name").asText());
+            ps.setString(3, p.path("format").asText());
+            ps.setString(4, p.path("contentChecksum").asText());
+            ps.setArray(5, Sql.textArray(c, types));
+            ps.setString(6, p.path("creationMethod").asText("api"));
+            ps.setString(7, e.userId());
+            ps.setString(8, text(p, "language"));
+            ps.setBoolean(9, p.path("isDraft").asBoolean(false));
+            ps.setString(10, text(p, "sourceAnnotationId"));
+            ps.setString(11, text(p, p.has("parentDocumentId") ? "parentDocumentId" : "sourceDocumentId"));
+            ps.setLong(12, e.sequence());
+            ps.setObject(13, Sql.utc(e.instant()));
+            ps.setObject(14, Sql.utc(e.instant()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String text(JsonNode p, String field) {
+        JsonNode n = p.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    @Override
+    public void beforeCommit(Connection c) throws SQLException {
+        if (touched.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE documents SET version = GREATEST(version, ?), \"updatedAt\" = ? WHERE id = ?")) {
+            for (Map.Entry<String, Touch> t : touched.entrySet()) {
+                ps.setLong(1, t.getValue().version());
+                ps.setObject(2, Sql.utc(t.getValue().at()));
+                ps.setString(3, t.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        changedFiles.addAll(touched.keySet());
+        touched.clear();
+    }
+
+    @Override
+    public void afterCommit(List<StoredEvent> batch) {
+        changedFiles.forEach(files::markDirty);
+        changedFiles.clear();
+    }
+
+    @Override
+    public void afterRollback() {
+        touched.clear();
+        changedFiles.clear();
+    }
+
+    @Override
+    public void truncate(Connection c) throws SQLException {
+        Sql.update(c, "DELETE FROM documents");
+    }
+}

@@ -1,0 +1,158 @@
+package org.semiont.server.document;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.auth.Authenticator;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+import org.semiont.server.rest.Requests;
+
+/** {@code /api/documents*}: create (JSON or multipart), list, search, get, patch, content, annotations, backlinks. */
+public final class DocumentRoutes {
+    static final int MAX_UPLOAD = 10 << 20;
+    private final DocumentService service;
+    private final DocumentRepository documents;
+    private final AnnotationRepository annotations;
+    private final ContentStore content;
+    private final Requests requests;
+
+    public DocumentRoutes(DocumentService service, DocumentRepository documents, AnnotationRepository annotations,
+                          ContentStore content, Requests requests) {
+        this.service = service;
+        this.documents = documents;
+        this.annotations = annotations;
+        this.content = content;
+        this.requests = requests;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/documents", this::create);
+        routes.get("/api/documents", this::list);
+        routes.get("/api/documents/search", this::search);
+        routes.get("/api/documents/{id}", ctx -> ctx.json(full(service.require(ctx.pathParam("id")))));
+        routes.patch("/api/documents/{id}", ctx -> ctx.json(full(service.patch(ctx.pathParam("id"), requests.object(ctx),
+                Authenticator.principal(ctx).userId()))));
+        routes.get("/api/documents/{id}/content", this::content);
+        routes.get("/api/documents/{id}/annotations", this::annotationsOf);
+        routes.get("/api/documents/{id}/referenced-by", this::referencedBy);
+    }
+
+    private void create(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        DocumentService.NewDocument d = type.startsWith("multipart/form-data") ? upload(ctx)
+                : DocumentService.parse(requests.object(ctx), "api");
+        ctx.status(201).json(full(service.create(d, Authenticator.principal(ctx).userId())));
+    }
+
+    private DocumentService.NewDocument upload(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "A multipart upload needs a 'file' part (text/plain or text/markdown)");
+        }
+        if (file.size() > MAX_UPLOAD) {
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Cannot read the uploaded file: " + e.getMessage());
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("name", ctx.formParam("name") != null ? ctx.formParam("name") : file.filename());
+        body.put("content", new String(bytes, StandardCharsets.UTF_8));
+        String format = ctx.formParam("format") != null ? ctx.formParam("format")
+                : file.filename().endsWith(".md") ? "text/markdown" : "text/plain";
+        body.put("format", format);
+        ArrayNode types = body.putArray("entityTypes");
+        ctx.formParams("entityTypes").forEach(types::add);
+        if (ctx.formParam("language") != null) {
+            body.put("language", ctx.formParam("language"));
+        }
+        DocumentService.NewDocument d = DocumentService.parse(body, "upload");
+        return new DocumentService.NewDocument(d.name(), bytes, d.format(), d.entityTypes(), d.language(), d.creationMethod(),
+                null, null);
+    }
+
+    private void list(Context ctx) {
+        DocumentRepository.ListQuery q = new DocumentRepository.ListQuery(Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                Requests.intParam(ctx, "limit", 50, 1, 1000), Requests.stringParam(ctx, "entityType", 100),
+                Requests.booleanParam(ctx, "archived"), Requests.stringParam(ctx, "search", 500));
+        ctx.json(page(documents.list(q), q.offset(), q.limit(), q.search() != null));
+    }
+
+    private void search(Context ctx) {
+        String q = Requests.stringParam(ctx, "q", 500);
+        if (q == null) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter q (the text to find in document names) is required");
+        }
+        int limit = Requests.intParam(ctx, "limit", 10, 1, 1000);
+        ctx.json(page(documents.list(new DocumentRepository.ListQuery(0, limit, null, null, q)), 0, limit, true));
+    }
+
+    private ObjectNode page(DocumentRepository.Page p, int offset, int limit, boolean withContent) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode arr = out.putArray("documents");
+        for (ObjectNode d : p.documents()) {
+            if (withContent) {
+                String text = content.get(d.path("id").asText()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+                d.put("content", text.length() > 200 ? text.substring(0, 200) : text);
+            }
+            arr.add(d);
+        }
+        return out.put("total", p.total()).put("offset", offset).put("limit", limit);
+    }
+
+    /** {document, annotations, entityReferences}: the create response and the GET are this same shape. */
+    private ObjectNode full(ObjectNode document) {
+        String id = document.path("id").asText();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("document", document);
+        raw(out.putArray("annotations"), annotations.allOfDocument(id));
+        raw(out.putArray("entityReferences"), annotations.entityReferences(id));
+        return out;
+    }
+
+    static void raw(ArrayNode arr, List<String> json) {
+        json.forEach(j -> arr.addRawValue(new RawValue(j)));
+    }
+
+    private void content(Context ctx) {
+        ObjectNode d = service.require(ctx.pathParam("id"));
+        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+                "The content of " + d.path("id").asText() + " is missing from the data dir"));
+        ctx.contentType(d.path("format").asText() + "; charset=utf-8").result(bytes);
+    }
+
+    private void annotationsOf(Context ctx) {
+        String id = service.require(ctx.pathParam("id")).path("id").asText();
+        List<String> all = annotations.allOfDocument(id);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        raw(out.putArray("annotations"), all);
+        ctx.json(out.put("total", all.size()));
+    }
+
+    private void referencedBy(Context ctx) {
+        String id = service.require(ctx.pathParam("id")).path("id").asText();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode arr = out.putArray("referencedBy");
+        for (AnnotationRepository.Backlink b : annotations.referencing(id)) {
+            ObjectNode item = arr.addObject().put("id", b.id());
+            item.put("documentName", b.documentId() == null ? null
+                    : documents.get(b.documentId()).map(d -> d.path("name").asText()).orElse(null));
+            ObjectNode target = item.putObject("target").put("source", b.documentId());
+            target.putObject("selector").put("exact", BacklinkQuotes.exact(requests.json(), b.json()));
+        }
+        ctx.json(out);
+    }
+}

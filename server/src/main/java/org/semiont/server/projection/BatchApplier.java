@@ -1,0 +1,36 @@
+package org.semiont.server.projection;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.semiont.events.StoredEvent;
+
+/** Applies a run of events (already in global order) to every projection that handles them. */
+public final class BatchApplier {
+    private BatchApplier() {
+    }
+
+    /** Skips events at or before {@code after} (a subscription may redeliver after a restart). */
+    public static void apply(Connection c, List<Projection> projections, List<StoredEvent> batch, long after)
+            throws SQLException {
+        for (StoredEvent e : batch) {
+            if (e.position() <= after) {
+                continue;
+            }
+            String type = e.type();
+            ObjectNode event = null;
+            for (Projection p : projections) {
+                if (p.handles(type)) {
+                    if (event == null) {
+                        event = e.event();
+                    }
+                    p.apply(c, e, event);
+                }
+            }
+        }
+        for (Projection p : projections) {
+            p.beforeCommit(c);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.semiont.server.projection;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.semiont.events.StoredEvent;
+
+/**
+ * One projection into PostgreSQL: applies the event types it knows inside the projector's transaction.
+ * Applying must be total for any event the service appends (no-op on missing rows, first write wins on
+ * conflicts) so a single odd event can never stop the projector.
+ */
+public interface Projection {
+    boolean handles(String type);
+
+    void apply(Connection c, StoredEvent stored, ObjectNode event) throws SQLException;
+
+    /** Called once per batch before commit (flush coalesced updates). */
+    default void beforeCommit(Connection c) throws SQLException {
+    }
+
+    /** Called after the batch committed (refresh caches). */
+    default void afterCommit(List<StoredEvent> batch) {
+    }
+
+    /** Called when the batch rolled back (drop pending state). */
+    default void afterRollback() {
+    }
+
+    /** Deletes every projected row (rebuild). */
+    void truncate(Connection c) throws SQLException;
+}

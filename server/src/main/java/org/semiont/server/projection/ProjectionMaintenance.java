@@ -1,0 +1,148 @@
+package org.semiont.server.projection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.semiont.events.EventLog;
+import org.semiont.events.StoredEvent;
+
+/**
+ * Rebuilds the projections from the event log in one transaction, and checks them: rebuild inside a
+ * transaction that is rolled back, comparing every projected row before and after.
+ */
+public final class ProjectionMaintenance {
+    static final int BATCH = 2000;
+    /** Projected tables and their keys, compared row by row by {@link #check}. */
+    static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"documents", "id"},
+            new String[] {"annotations", "id"}, new String[] {"entity_types", "name"});
+    private final DataSource pool;
+    private final EventLog events;
+    private final List<Projection> projections;
+    private final Clock clock;
+
+    public ProjectionMaintenance(DataSource pool, EventLog events, List<Projection> projections, Clock clock) {
+        this.pool = pool;
+        this.events = events;
+        this.projections = List.copyOf(projections);
+        this.clock = clock;
+    }
+
+    public record RebuildResult(long events, long position, long millis) {
+    }
+
+    /** A table whose projected rows differ from a rebuild. */
+    public record Drift(String table, long rowsNow, long rowsRebuilt, List<String> differingKeys) {
+    }
+
+    public RebuildResult rebuild(LongConsumer progress) {
+        long start = System.nanoTime();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long[] r = rebuildIn(c, events.lastPosition(), progress);
+                c.commit();
+                projections.forEach(p -> p.afterCommit(List.of()));
+                return new RebuildResult(r[0], r[1], (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                projections.forEach(Projection::afterRollback);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ProjectionException("rebuilding the projections failed: " + e.getMessage(), e);
+        }
+    }
+
+    private long[] rebuildIn(Connection c, long last, LongConsumer progress) throws SQLException {
+        for (Projection p : projections) {
+            p.truncate(c);
+        }
+        Checkpoints.reset(c, Projector.NAME);
+        long count = 0;
+        List<StoredEvent> batch = new ArrayList<>(BATCH);
+        try (Stream<StoredEvent> all = events.readAll(1)) {
+            for (StoredEvent e : (Iterable<StoredEvent>) all.takeWhile(e -> e.position() <= last)::iterator) {
+                batch.add(e);
+                if (batch.size() == BATCH) {
+                    count += flush(c, batch, progress, count);
+                }
+            }
+        }
+        count += flush(c, batch, progress, count);
+        Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
+        return new long[] {count, last};
+    }
+
+    private long flush(Connection c, List<StoredEvent> batch, LongConsumer progress, long before) throws SQLException {
+        int n = batch.size();
+        if (n > 0) {
+            BatchApplier.apply(c, projections, batch, 0);
+            batch.clear();
+            progress.accept(before + n);
+        }
+        return n;
+    }
+
+    /** Rebuilds inside a transaction that is rolled back; returns the tables that differ (empty = no drift). */
+    public List<Drift> check() {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long upTo = Checkpoints.read(c, Projector.NAME);
+                for (String[] t : TABLES) {
+                    snapshot(c, t[0], t[1], "before_");
+                }
+                rebuildIn(c, upTo, n -> { });
+                List<Drift> drift = new ArrayList<>();
+                for (String[] t : TABLES) {
+                    snapshot(c, t[0], t[1], "after_");
+                    compare(c, t[0]).ifPresent(drift::add);
+                }
+                return drift;
+            } finally {
+                c.rollback();
+                projections.forEach(Projection::afterRollback);
+            }
+        } catch (SQLException e) {
+            throw new ProjectionException("checking the projections failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void snapshot(Connection c, String table, String key, String prefix) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE " + prefix + table + " ON COMMIT DROP AS SELECT " + key + "::text AS k, "
+                    + "row_to_json(t)::text AS j FROM " + table + " t");
+        }
+    }
+
+    private static java.util.Optional<Drift> compare(Connection c, String table) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k FROM ((SELECT * FROM before_" + table + " EXCEPT SELECT * FROM after_"
+                + table + ") UNION (SELECT * FROM after_" + table + " EXCEPT SELECT * FROM before_" + table + ")) d ORDER BY k LIMIT 20");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        if (keys.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Drift(table, count(c, "before_" + table), count(c, "after_" + table), List.copyOf(keys)));
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.semiont.server.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+
+/** Request parsing shared by the API routes: JSON objects, bounded integers, booleans, ids. */
+public final class Requests {
+    public static final int MAX_JSON_BYTES = 1 << 20;
+    private final ObjectMapper json;
+
+    public Requests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** The body as a JSON object; 413 above 1 MiB, 400 when it is not a JSON object. */
+    public ObjectNode object(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The JSON body has " + bytes.length + " bytes; at most "
+                    + MAX_JSON_BYTES + " are accepted");
+        }
+        if (bytes.length == 0) {
+            throw new ApiException(ApiError.INVALID_JSON, "The request needs a JSON object body");
+        }
+        JsonNode n;
+        try {
+            n = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.INVALID_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ApiException(ApiError.INVALID_JSON, "The body is not valid JSON (or not UTF-8)");
+        }
+        if (n == null || !n.isObject()) {
+            throw new ApiException(ApiError.INVALID_JSON, "The body must be a JSON object, got " + (n == null ? "nothing" : n.getNodeType()));
+        }
+        return (ObjectNode) n;
+    }
+
+    /** An optional body: empty when absent. */
+    public ObjectNode objectOrEmpty(Context ctx) {
+        return ctx.bodyAsBytes().length == 0 ? json.createObjectNode() : object(ctx);
+    }
+
+    public static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be an integer in " + min + ".." + max
+                + ", got \"" + abbreviate(v) + "\"");
+    }
+
+    public static Boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.valueOf(v);
+        }
+        throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be true or false, got \"" + abbreviate(v) + "\"");
+    }
+
+    public static String stringParam(Context ctx, String name, int maxLength) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > maxLength) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " has " + v.length()
+                    + " characters; at most " + maxLength);
+        }
+        return v;
+    }
+
+    public static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,107 @@
+package org.semiont.server.user;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.semiont.events.ExpectedVersion;
+import org.semiont.events.NewEvent;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+import org.semiont.server.projection.EventWriter;
+
+/** Changes users only by appending to {@code __users__}; one writer at a time so email checks hold. */
+public final class UserService {
+    public static final String SYSTEM_ACTOR = "00000000-0000-0000-0000-000000000000";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}$");
+    private final UserDirectory directory;
+    private final EventWriter writer;
+    private final Supplier<String> ids;
+
+    public UserService(UserDirectory directory, EventWriter writer, Supplier<String> ids) {
+        this.directory = directory;
+        this.writer = writer;
+        this.ids = ids;
+    }
+
+    /** What a new user gets; {@code provider} is "local", "google" or "cli". */
+    public record NewUser(String email, String name, String image, String provider, String providerId,
+                          boolean admin, boolean moderator) {
+    }
+
+    public synchronized UserRecord create(NewUser u, String actorId) {
+        String email = normalizeEmail(u.email());
+        if (directory.byEmail(email).isPresent()) {
+            throw new ApiException(ApiError.CONFLICT, "A user with email " + email + " already exists; "
+                    + "use PATCH /api/admin/users/{id} to change it");
+        }
+        String id = ids.get();
+        ObjectNode p = JsonNodeFactory.instance.objectNode().put("userId", id).put("email", email);
+        if (u.name() != null) {
+            p.put("name", u.name());
+        }
+        if (u.image() != null) {
+            p.put("image", u.image());
+        }
+        p.put("domain", email.substring(email.indexOf('@') + 1)).put("provider", u.provider());
+        if (u.providerId() != null) {
+            p.put("providerId", u.providerId());
+        }
+        p.put("isActive", true).put("isAdmin", u.admin()).put("isModerator", u.moderator());
+        append(UserEvents.CREATED, actorId, p);
+        return directory.byId(id).orElseThrow();
+    }
+
+    public static String normalizeEmail(String email) {
+        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "email must look like name@domain, got "
+                    + (email == null ? "nothing" : "\"" + email + "\""));
+        }
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public UserRecord recordLogin(UserRecord u) {
+        append(UserEvents.LOGGED_IN, u.id(), JsonNodeFactory.instance.objectNode().put("userId", u.id()));
+        return directory.byId(u.id()).orElseThrow();
+    }
+
+    public UserRecord acceptTerms(UserRecord u) {
+        append(UserEvents.TERMS_ACCEPTED, u.id(), JsonNodeFactory.instance.objectNode().put("userId", u.id()));
+        return directory.byId(u.id()).orElseThrow();
+    }
+
+    /** Applies {isAdmin?, isActive?, isModerator?, name?}; unknown users are a 404. */
+    public synchronized UserRecord update(String id, ObjectNode changes, String actorId) {
+        require(id);
+        append(UserEvents.UPDATED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id).set("changes", changes));
+        return directory.byId(id).orElseThrow();
+    }
+
+    public synchronized void delete(String id, String actorId) {
+        if (id.equals(actorId)) {
+            throw new ApiException(ApiError.BAD_REQUEST, "You cannot delete your own account; ask another admin");
+        }
+        require(id);
+        append(UserEvents.DELETED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id));
+    }
+
+    public Optional<UserRecord> byId(String id) {
+        return directory.byId(id);
+    }
+
+    public Optional<UserRecord> byEmail(String email) {
+        return directory.byEmail(email);
+    }
+
+    private void require(String id) {
+        if (directory.byId(id).isEmpty()) {
+            throw new ApiException(ApiError.NOT_FOUND, "No user with id " + id);
+        }
+    }
+
+    private void append(String type, String actorId, ObjectNode payload) {
+        writer.write(UserEvents.STREAM, ExpectedVersion.any(), NewEvent.of(type, null, actorId, payload));
+    }
+}
