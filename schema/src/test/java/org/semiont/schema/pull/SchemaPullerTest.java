@@ -194,4 +194,12 @@ class SchemaPullerTest {
             return new PrimaryKey(table + "_pkey", List.of("id"));
         }
     }
+
+    @Test
+    void re_introspection_keeps_ignore_attributes_the_user_set() {
+        String previous = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel A {\n  id     Int    @id\n  secret String @ignore\n\n  @@ignore\n}\n";
+        PrismaSchema prev = PslParser.parse("schema.prisma", previous);
+        String psl = SchemaPuller.pull(TargetCalculator.calculate(prev, "public").sql(), Optional.of(prev)).psl();
+        assertThat(psl).isEqualTo(previous);
+    }
 }
