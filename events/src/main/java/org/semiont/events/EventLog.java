@@ -116,19 +116,21 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** The last event of a stream, reading only its last file. */
+    /** The last event of a stream, reading only its last non-empty file. */
     public Optional<StoredEvent> readLatest(String streamId) {
         List<Path> files = layout.files(streamId);
-        if (files.isEmpty()) {
-            return Optional.empty();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            StreamReader r = new StreamReader(files.subList(i, i + 1), 1);
+            EventLine last = null;
+            while (r.hasNext()) {
+                last = r.next();
+            }
+            r.close();
+            if (last != null) {
+                return Optional.of(new StoredEvent(streamId, 0, last));
+            }
         }
-        StreamReader r = new StreamReader(files.subList(files.size() - 1, files.size()), 1);
-        EventLine last = null;
-        while (r.hasNext()) {
-            last = r.next();
-        }
-        r.close();
-        return Optional.ofNullable(last).map(l -> new StoredEvent(streamId, 0, l));
+        return Optional.empty();
     }
 
     /** The number of events in a stream (its version). */

@@ -54,6 +54,11 @@ public record EventLogOptions(int eventsPerFile, int streamCacheSize, int maxOpe
                 verifyThreads, readOnly, syncer, clock, idGenerator);
     }
 
+    public EventLogOptions withMaxOpenFiles(int n) {
+        return new EventLogOptions(eventsPerFile, streamCacheSize, n, walSegmentBytes, checkpointBytes,
+                verifyThreads, readOnly, syncer, clock, idGenerator);
+    }
+
     public EventLogOptions withWalSegmentBytes(long n) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, n, checkpointBytes,
                 verifyThreads, readOnly, syncer, clock, idGenerator);

@@ -67,6 +67,13 @@ class EventsCommandTest {
     }
 
     @Test
+    void verifyOfAStreamThatDoesNotExistFails() {
+        Path data = dataWith("doc-a", 1);
+        assertThat(run("events", "verify", "--stream", "doc-zzz", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("stream 'doc-zzz' has no events");
+    }
+
+    @Test
     void verifyOfAMissingDataDirectoryFailsWithTheWayOut() {
         assertThat(run("events", "verify", "--data-dir", tmp.resolve("nope").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("does not exist").contains("--data-dir");

@@ -108,12 +108,22 @@ final class Appender {
             ObjectNode event = events.get(i).fields().deepCopy();
             event.put("id", eventIds.get(i));
             event.put("timestamp", ts);
-            EventLine line = codec.encode(event, ++version, ts, hash);
+            EventLine line = encodeOne(s.streamId, event, ++version, ts, hash);
             hash = line.checksum();
             lines.add(line);
         }
         commitState(s, lines, eventIds, dups);
         return lines;
+    }
+
+    private EventLine encodeOne(String streamId, ObjectNode event, long seq, String ts, String hash) {
+        try {
+            return codec.encode(event, seq, ts, hash);
+        } catch (IllegalArgumentException e) {
+            throw new EventsException(EventsError.INVALID_EVENT, "event '" + event.path("type").asText()
+                    + "' for stream '" + streamId + "' cannot be written as JSON: " + e.getMessage()
+                    + "; use only objects, arrays, strings, numbers, booleans and null", e);
+        }
     }
 
     private static void commitState(StreamState s, List<EventLine> lines, List<String> eventIds, Map<Integer, Long> dups) {
