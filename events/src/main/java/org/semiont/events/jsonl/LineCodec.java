@@ -148,6 +148,11 @@ public final class LineCodec {
 
     /** Reads the event's top-level string fields (type, userId, id, …) without building a tree. */
     public EventHeader header(EventLine line) {
+        EventHeader fast = HeaderScanner.scan(line.bytes(), line.eventStart(), line.eventLength());
+        return fast != null ? fast : headerSlowly(line);
+    }
+
+    private EventHeader headerSlowly(EventLine line) {
         String type = null;
         String userId = null;
         String documentId = null;
