@@ -227,7 +227,11 @@ final class Committer implements Closeable {
             }
         } finally {
             stepDown();
-            files.close();
+            if (failure == null) {
+                files.close();
+            } else {
+                files.abandon();
+            }
             wal.close();
         }
     }

@@ -173,16 +173,23 @@ final class StreamFileWriters implements Closeable {
         try {
             ch.close();
         } catch (IOException ignored) {
-            // closing a clean read-write channel cannot lose data
+            // data not yet synced is recovered from the global log; a failed close changes nothing
         }
     }
 
     @Override
     public void close() throws IOException {
         forceAll();
+        abandon();
+    }
+
+    /** Closes every file without syncing: after a failure nothing more is promised. */
+    void abandon() {
         for (OpenFile f : open.values()) {
-            f.channel.close();
+            closeQuietly(f.channel);
         }
+        dirtyClosed.values().forEach(StreamFileWriters::closeQuietly);
         open.clear();
+        dirtyClosed.clear();
     }
 }
