@@ -167,9 +167,11 @@ final class Committer implements Closeable {
         List<List<StoredEvent>> stored = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             List<StoredEvent> out = new ArrayList<>(p.lines.size());
-            for (EventLine line : p.lines) {
+            for (int i = 0; i < p.lines.size(); i++) {
+                EventLine line = p.lines.get(i);
                 pos++;
-                records.add(new WalRecord(pos, p.state.streamId, line.sequence(), line.bytes()));
+                records.add(new WalRecord(pos, p.state.streamId, line.sequence(), i == p.lines.size() - 1,
+                        line.bytes()));
                 out.add(new StoredEvent(p.state.streamId, pos, line));
             }
             stored.add(out);
