@@ -98,6 +98,31 @@ class EventsCommandTest {
     }
 
     @Test
+    void tailFollowPrintsEventsAppendedWhileItRunsUntilInterrupted() throws Exception {
+        Path data = dataWith("doc-a", 1);
+        int[] exit = {-1};
+        Thread follower = new Thread(() -> exit[0] = run("events", "tail", "--follow", "--data-dir", data.toString()));
+        follower.start();
+        try (EventLog log = EventLog.open(data)) {
+            log.append("doc-a", ExpectedVersion.exactly(1), NewEvent.of("document.archived", "doc-a", "u1", null));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!outText().contains("document.archived") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        follower.interrupt();
+        follower.join(10_000);
+        assertThat(exit[0]).isZero();
+        assertThat(outText()).contains("document.created").contains("document.archived");
+    }
+
+    private String outText() {
+        synchronized (out.getBuffer()) {
+            return out.toString();
+        }
+    }
+
+    @Test
     void statsCountsStreamsEventsAndThePosition() {
         Path data = dataWith("doc-a", 3);
         assertThat(run("events", "stats", "--data-dir", data.toString())).isZero();
