@@ -150,6 +150,11 @@ public final class EventLog implements AutoCloseable {
         return GlobalReader.lastPosition(walDir);
     }
 
+    /** Group commits since open (one fsync of the global log each); 0 when read-only. */
+    public long commitBatches() {
+        return commitLog == null ? 0 : commitLog.commitBatches();
+    }
+
     /** Every event in global order from a position (inclusive); close the stream when done. */
     public Stream<StoredEvent> readAll(long fromPosition) {
         GlobalReader r = reader(fromPosition);

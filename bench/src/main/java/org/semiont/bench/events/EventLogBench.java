@@ -152,6 +152,8 @@ public final class EventLogBench {
             }
             double rate = total / ((System.nanoTime() - t) / 1e9);
             pool.shutdown();
+            System.out.printf(Locale.ROOT, "  %s: %.1f events per fsync%n", name,
+                    (double) (total + 2_000) / log.commitBatches());
             return rate;
         }
     }

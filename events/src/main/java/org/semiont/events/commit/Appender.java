@@ -48,10 +48,10 @@ final class Appender {
 
     List<StoredEvent> append(String streamId, ExpectedVersion expected, List<NewEvent> events, long[] versionOut) {
         committer.checkOpen();
-        StreamState s = cache.acquire(streamId);
         Plan plan;
         java.util.concurrent.CompletableFuture<List<StoredEvent>> done;
         java.util.concurrent.CompletableFuture<?> before;
+        StreamState s = cache.acquire(streamId);
         try {
             plan = plan(s, expected, events);
             before = s.lastCommit;

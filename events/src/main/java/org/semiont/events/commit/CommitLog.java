@@ -98,6 +98,11 @@ public final class CommitLog implements Closeable {
         return committer.committedPosition();
     }
 
+    /** Group commits since open: events appended / batches = events per fsync. */
+    public long commitBatches() {
+        return committer.batches();
+    }
+
     @Override
     public void close() throws IOException {
         try {
