@@ -186,6 +186,7 @@ class EventLogTest {
         try (EventLog log = Fixtures.open(dir)) {
             assertThatThrownBy(() -> Fixtures.open(dir)).isInstanceOf(EventsException.class)
                     .hasMessageContaining("open for writing");
+            assertThat(log.lastPosition()).isZero();
         }
     }
 }
