@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.semiont.events.commit.CommitLog;
@@ -105,7 +107,7 @@ public final class EventLog implements AutoCloseable {
     public List<StoredEvent> query(String streamId, StreamQuery q) {
         try (Stream<StoredEvent> s = readStream(streamId, q.fromSequence())) {
             Stream<StoredEvent> f = s.filter(q::matches);
-            return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(java.util.stream.Collectors.toList());
+            return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(Collectors.toList());
         }
     }
 
@@ -170,7 +172,7 @@ public final class EventLog implements AutoCloseable {
 
             public StoredEvent next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 StoredEvent e = next;
                 next = null;

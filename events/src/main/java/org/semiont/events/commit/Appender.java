@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
@@ -49,8 +51,8 @@ final class Appender {
     List<StoredEvent> append(String streamId, ExpectedVersion expected, List<NewEvent> events, long[] versionOut) {
         committer.checkOpen();
         Plan plan;
-        java.util.concurrent.CompletableFuture<List<StoredEvent>> done;
-        java.util.concurrent.CompletableFuture<?> before;
+        CompletableFuture<List<StoredEvent>> done;
+        CompletableFuture<?> before;
         StreamState s = cache.acquire(streamId);
         try {
             plan = plan(s, expected, events);
@@ -152,10 +154,10 @@ final class Appender {
     List<StoredEvent> appendVerbatim(String streamId, List<EventLine> lines) {
         committer.checkOpen();
         StreamState s = cache.acquire(streamId);
-        java.util.concurrent.CompletableFuture<List<StoredEvent>> done;
+        CompletableFuture<List<StoredEvent>> done;
         try {
             EventLine first = lines.get(0);
-            if (first.sequence() != s.version + 1 || !java.util.Objects.equals(first.prevEventHash(), s.lastHash)) {
+            if (first.sequence() != s.version + 1 || !Objects.equals(first.prevEventHash(), s.lastHash)) {
                 throw new EventsException(EventsError.STREAM_EXISTS, "stream '" + streamId + "' is at version "
                         + s.version + "; the imported lines start at sequence " + first.sequence());
             }

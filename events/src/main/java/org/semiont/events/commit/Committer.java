@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.semiont.events.EventsError;
@@ -42,7 +43,7 @@ final class Committer implements Closeable {
     private volatile Throwable failure;
     private volatile boolean closing;
     private long bytesSinceCheckpoint;
-    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder batches = new LongAdder();
 
     record Pending(StreamState state, List<EventLine> lines, CompletableFuture<List<StoredEvent>> done,
                    Thread owner) {
