@@ -48,6 +48,11 @@ final class Recovery {
             Path seg = segments.get(i);
             boolean lastSegment = i == segments.size() - 1;
             try (WalScanner sc = new WalScanner(seg, i == start ? cp.offset() : 0)) {
+                if (i == start && sc.size() < cp.offset()) {
+                    throw new EventsException(EventsError.CORRUPT_LOG, "global log segment " + seg.getFileName()
+                            + " has " + sc.size() + " bytes but the checkpoint says " + cp.offset()
+                            + " were durable; the log lost data, restore the data directory from a backup");
+                }
                 SegmentEnd end = replaySegment(seg, sc, last);
                 last = end.lastPosition;
                 validEnd = end.validEnd;
