@@ -53,7 +53,7 @@ public final class EventLog implements AutoCloseable {
 
     private static CommitLog.Settings settings(EventLogOptions o) {
         return new CommitLog.Settings(o.eventsPerFile(), o.streamCacheSize(), o.maxOpenFiles(), o.walSegmentBytes(),
-                o.checkpointBytes(), o.syncer(), o.clock(), o.idGenerator());
+                o.checkpointBytes(), o.syncStreamFiles(), o.syncer(), o.clock(), o.idGenerator());
     }
 
     /** Appends events atomically to one stream once they are durable; see {@link AppendResult}. */

@@ -37,7 +37,8 @@ public final class CommitLog implements Closeable {
 
     /** Settings the write side needs; validated by the caller. */
     public record Settings(int eventsPerFile, int streamCacheSize, int maxOpenFiles, long walSegmentBytes,
-                           long checkpointBytes, Syncer syncer, Clock clock, Supplier<String> idGenerator) {
+                           long checkpointBytes, boolean syncStreamFiles, Syncer syncer, Clock clock,
+                           Supplier<String> idGenerator) {
     }
 
     /** Reads a stored event by stream and sequence, for idempotent appends. */
@@ -80,7 +81,8 @@ public final class CommitLog implements Closeable {
         WalWriter wal = new WalWriter(walDir, s.walSegmentBytes(), s.syncer());
         wal.openAt(r.segmentFirst(), r.validEnd());
         long last = fresh ? Adoption.adopt(layout, loader, wal) : r.lastPosition();
-        Committer committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(), onCommitted);
+        Committer committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(),
+                s.syncStreamFiles(), onCommitted);
         committer.checkpoint();
         return committer;
     }

@@ -36,6 +36,7 @@ final class Committer implements Closeable {
     private final Path walDir;
     private final Syncer syncer;
     private final long checkpointBytes;
+    private final boolean syncStreamFiles;
     private final Consumer<List<StoredEvent>> onCommitted;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
@@ -50,7 +51,8 @@ final class Committer implements Closeable {
     }
 
     Committer(WalWriter wal, StreamFileWriters files, Path walDir, Syncer syncer, long committed,
-              long checkpointBytes, Consumer<List<StoredEvent>> onCommitted) {
+              long checkpointBytes, boolean syncStreamFiles, Consumer<List<StoredEvent>> onCommitted) {
+        this.syncStreamFiles = syncStreamFiles;
         this.wal = wal;
         this.files = files;
         this.walDir = walDir;
@@ -170,6 +172,9 @@ final class Committer implements Closeable {
         for (WalRecord r : records) {
             files.write(r.streamId(), r.line());
             bytesSinceCheckpoint += r.line().length + 1;
+        }
+        if (syncStreamFiles) {
+            files.forceAll();
         }
         for (Pending p : batch) {
             p.state.pending.decrementAndGet();
