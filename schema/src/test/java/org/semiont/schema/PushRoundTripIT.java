@@ -47,4 +47,31 @@ class PushRoundTripIT {
         assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE n.nspname = 'public' AND t.typtype = 'e'")).isZero();
     }
+
+    @Test
+    void the_url_schema_parameter_puts_everything_in_that_namespace_and_leaves_public_alone() {
+        JdbcSchemaDatabase db = JdbcSchemaDatabase.fromUrl(TestDatabases.newDatabaseUrl() + "?schema=app");
+        SchemaEngine engine = new SchemaEngine(db, EngineOptions.defaults());
+        String psl = """
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                }
+                enum Kind {
+                  A
+                  B
+                }
+                model Item {
+                  id   Int  @id @default(autoincrement())
+                  kind Kind @default(A)
+                }
+                """;
+
+        PushResult first = engine.push("schema.prisma", psl, PushOptions.safe());
+
+        assertThat(first.statements()).first().isEqualTo("CREATE SCHEMA IF NOT EXISTS \"app\"");
+        assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM app.\"Item\"")).isZero();
+        assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
+        assertThat(engine.push("schema.prisma", psl, PushOptions.safe()).statements()).isEmpty();
+    }
 }
