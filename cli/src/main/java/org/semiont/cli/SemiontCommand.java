@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 LogsCommand.class,
                 DbCommand.class,
                 EventsCommand.class,
+                org.semiont.cli.user.UserAddCommand.class,
+                org.semiont.cli.user.TokenCommand.class,
+                org.semiont.cli.projections.ProjectionsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SemiontCommand implements Runnable {

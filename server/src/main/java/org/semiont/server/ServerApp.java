@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.semiont.events.EventLog;
 import org.semiont.server.api.ApiModule;
+import org.semiont.server.api.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.Environment;
@@ -96,6 +97,8 @@ public final class ServerApp implements AutoCloseable {
             api.register(routes);
         });
         resources.add(http::stop);
+        resources.add(api::stopStreams);
+        resources.add(ServerAddress.publish(config.dataDir(), url()));
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {})", SemiontVersion.VERSION, url(), database.description());
     }

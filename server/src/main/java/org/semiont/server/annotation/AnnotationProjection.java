@@ -38,6 +38,7 @@ public final class AnnotationProjection implements Projection {
             case AnnotationEvents.ADDED -> insert(c, e, p.path("annotation"));
             case AnnotationEvents.REMOVED -> Sql.update(c, "DELETE FROM annotations WHERE id = ?",
                     AnnotationShapes.shortId(p.path("annotationId").asText()));
+            case AnnotationEvents.UPDATED -> replace(c, e, p.path("annotation"));
             case AnnotationEvents.BODY_UPDATED -> updateBody(c, e, AnnotationShapes.shortId(p.path("annotationId").asText()),
                     p.path("operations"));
             default -> names.clear();
@@ -79,7 +80,7 @@ public final class AnnotationProjection implements Projection {
             ps.setString(1, id);
             ps.setString(2, e.documentId());
             ps.setString(3, AnnotationShapes.targetSource(a.path("target")));
-            ps.setString(4, a.path("motivation").asText());
+            ps.setString(4, a.path("motivation").asText(""));
             ps.setString(5, e.userId());
             ps.setString(6, write(a.path("target")));
             ps.setString(7, write(body));
@@ -110,6 +111,27 @@ public final class AnnotationProjection implements Projection {
         Sql.update(c, "UPDATE annotations SET body = ?::jsonb, data = ?::json, \"linkedDocuments\" = ?, \"entityTags\" = ?, "
                         + "modified = ? WHERE id = ?", write(body), write(data), Sql.textArray(c, AnnotationShapes.linkedDocuments(body)),
                 Sql.textArray(c, AnnotationShapes.entityTags(body)), Sql.utc(e.instant()), id);
+    }
+
+    private void replace(Connection c, StoredEvent e, JsonNode a) throws SQLException {
+        String id = AnnotationShapes.shortId(a.path("id").asText());
+        ObjectNode old;
+        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM annotations WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                old = (ObjectNode) read(rs.getString(1));
+            }
+        }
+        ObjectNode data = AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp());
+        JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
+        Sql.update(c, "UPDATE annotations SET \"targetSource\" = ?, motivation = ?, target = ?::jsonb, body = ?::jsonb, data = ?::json, "
+                        + "\"linkedDocuments\" = ?, \"entityTags\" = ?, modified = ? WHERE id = ?", AnnotationShapes.targetSource(a.path("target")),
+                a.path("motivation").asText(""), write(a.path("target")), write(body), write(data),
+                Sql.textArray(c, AnnotationShapes.linkedDocuments(body)), Sql.textArray(c, AnnotationShapes.entityTags(body)),
+                Sql.utc(e.instant()), id);
     }
 
     private String write(JsonNode n) {

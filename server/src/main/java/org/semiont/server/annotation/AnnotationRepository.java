@@ -51,6 +51,19 @@ public final class AnnotationRepository {
         return new Page(out, total[0]);
     }
 
+    /** Annotations of every target in creation order: the protocol container's pages. */
+    public Page all(int offset, int limit) {
+        long[] total = new long[1];
+        run("SELECT count(*) FROM annotations", List.of(), rs -> total[0] = rs.getLong(1));
+        List<String> out = new ArrayList<>();
+        run("SELECT data FROM annotations ORDER BY position LIMIT ? OFFSET ?", List.of(limit, offset), rs -> out.add(rs.getString(1)));
+        return new Page(out, total[0]);
+    }
+
+    public boolean exists(String shortId) {
+        return get(shortId).isPresent();
+    }
+
     /** Every annotation of a document, in creation order (the document GET and projection files). */
     public List<String> allOfDocument(String documentId) {
         return listByDocument(documentId, null, 0, Integer.MAX_VALUE).annotations();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.semiont.server.auth.Authenticator;
@@ -31,7 +31,7 @@ public final class AnnotationRoutes {
         this.requests = requests;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(SecuredRoutes routes) {
         routes.post("/api/annotations", this::create);
         routes.get("/api/annotations", this::list);
         routes.get("/api/annotations/{id}", this::get);

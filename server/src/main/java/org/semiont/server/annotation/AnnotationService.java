@@ -15,6 +15,7 @@ import org.semiont.server.projection.EventWriter;
 
 /** Annotation commands: validate, append to the target document's stream, return the projected result. */
 public final class AnnotationService {
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final EventWriter writer;
     private final AnnotationRepository annotations;
     private final DocumentRepository documents;
@@ -44,18 +45,73 @@ public final class AnnotationService {
             throw new ApiException(ApiError.NOT_FOUND, "Target document " + documentId + " does not exist; "
                     + "create it with POST /api/documents first");
         }
-        String id = ids.get();
+        return add(request, ids.get(), documentId, userId);
+    }
+
+    private AnnotationRepository.Stored add(JsonNode request, String id, String documentId, String userId) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", annotation(request, id));
+        writer.write(documentId == null ? AnnotationEvents.NON_DOCUMENT_STREAM : documentId, ExpectedVersion.any(),
+                NewEvent.of(AnnotationEvents.ADDED, documentId, userId, payload));
+        return annotations.get(id).orElseThrow();
+    }
+
+    private ObjectNode annotation(JsonNode request, String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         a.put("@context", AnnotationShapes.CONTEXT).put("type", "Annotation").put("id", iri(id));
-        a.set("motivation", request.get("motivation"));
+        if (request.has("motivation")) {
+            a.set("motivation", request.get("motivation"));
+        }
         a.set("target", request.get("target"));
         a.set("body", AnnotationShapes.bodyArray(request.get("body")));
-        if (request.has("generator")) {
-            a.set("generator", request.get("generator"));
+        for (String extra : List.of("generator", "label", "audience", "rights", "canonical", "via", "stylesheet")) {
+            if (request.has(extra)) {
+                a.set(extra, request.get(extra));
+            }
         }
-        ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", a);
-        writer.write(documentId, ExpectedVersion.any(), NewEvent.of(AnnotationEvents.ADDED, documentId, userId, payload));
-        return annotations.get(id).orElseThrow();
+        return a;
+    }
+
+    /**
+     * W3C protocol POST: any target IRI; annotations on one of our documents go on its stream (and show in its
+     * annotations), others on the non-document stream. A usable {@code slug} becomes the id.
+     */
+    public AnnotationRepository.Stored createInContainer(JsonNode request, String userId, String slug) {
+        requireValid(AnnotationValidator.validate(request, false));
+        String source = AnnotationShapes.targetSource(request.get("target"));
+        String documentId = documents.exists(source) ? source : null;
+        String id = slug != null && SLUG.matcher(slug).matches() && !annotations.exists(slug) ? slug : ids.get();
+        return add(request, id, documentId, userId);
+    }
+
+    /** W3C protocol PUT: replaces target, body and motivation; id, creator and created stay. */
+    public AnnotationRepository.Stored replace(String id, JsonNode request, String userId, java.util.function.Predicate<String> ifMatch) {
+        requireValid(AnnotationValidator.validate(request, false));
+        AnnotationRepository.Stored current = get(id);
+        return locks.with(lockKey(current), () -> {
+            AnnotationRepository.Stored fresh = get(id);
+            if (!ifMatch.test(fresh.json())) {
+                throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + fresh.id() + " changed since the ETag you sent "
+                        + "(If-Match); GET it again and retry");
+            }
+            ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", annotation(request, fresh.id()));
+            writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.UPDATED, fresh.documentId(), userId, payload));
+            return get(fresh.id());
+        });
+    }
+
+    /** Delete guarded by a precondition on the current representation (W3C protocol If-Match). */
+    public void delete(String id, String userId, java.util.function.Predicate<String> ifMatch) {
+        AnnotationRepository.Stored current = get(id);
+        locks.with(lockKey(current), () -> {
+            AnnotationRepository.Stored fresh = get(id);
+            if (!ifMatch.test(fresh.json())) {
+                throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + fresh.id() + " changed since the ETag you sent "
+                        + "(If-Match); GET it again and retry");
+            }
+            ObjectNode payload = JsonNodeFactory.instance.objectNode().put("annotationId", iri(fresh.id()));
+            writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.REMOVED, fresh.documentId(), userId, payload));
+            return null;
+        });
     }
 
     public AnnotationRepository.Stored get(String id) {
@@ -71,25 +127,22 @@ public final class AnnotationService {
             AnnotationRepository.Stored fresh = get(id);
             ObjectNode payload = JsonNodeFactory.instance.objectNode().put("annotationId", iri(fresh.id()));
             payload.set("operations", operations);
-            writer.write(fresh.documentId(), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.BODY_UPDATED,
+            writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.BODY_UPDATED,
                     fresh.documentId(), userId, payload));
             return get(fresh.id());
         });
     }
 
     public void delete(String id, String userId) {
-        AnnotationRepository.Stored current = get(id);
-        locks.with(lockKey(current), () -> {
-            AnnotationRepository.Stored fresh = get(id);
-            ObjectNode payload = JsonNodeFactory.instance.objectNode().put("annotationId", iri(fresh.id()));
-            writer.write(fresh.documentId(), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.REMOVED,
-                    fresh.documentId(), userId, payload));
-            return null;
-        });
+        delete(id, userId, json -> true);
     }
 
     private static String lockKey(AnnotationRepository.Stored a) {
-        return a.documentId() == null ? a.id() : a.documentId();
+        return stream(a);
+    }
+
+    private static String stream(AnnotationRepository.Stored a) {
+        return a.documentId() == null ? AnnotationEvents.NON_DOCUMENT_STREAM : a.documentId();
     }
 
     static void requireValid(List<String> problems) {

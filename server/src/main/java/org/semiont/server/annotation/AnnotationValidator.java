@@ -23,11 +23,18 @@ public final class AnnotationValidator {
     }
 
     public static List<String> validate(JsonNode a) {
+        return validate(a, true);
+    }
+
+    /** @param motivationRequired the API requires one; the W3C model (and the protocol container) does not */
+    public static List<String> validate(JsonNode a, boolean motivationRequired) {
         AnnotationValidator v = new AnnotationValidator();
         if (a == null || !a.isObject()) {
             return List.of("the annotation must be a JSON object, got " + kind(a));
         }
-        v.motivation(a.get("motivation"));
+        if (motivationRequired || a.has("motivation")) {
+            v.motivation(a.get("motivation"));
+        }
         v.target(a.get("target"));
         v.body(a.get("body"), "body");
         return v.problems;

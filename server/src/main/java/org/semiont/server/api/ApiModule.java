@@ -28,10 +28,13 @@ import org.semiont.server.document.DocumentRoutes;
 import org.semiont.server.document.DocumentService;
 import org.semiont.server.entitytype.EntityTypeRoutes;
 import org.semiont.server.entitytype.EntityTypeService;
+import org.semiont.server.openapi.OpenApiRoutes;
 import org.semiont.server.projection.EventWriter;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.projection.Projector;
+import org.semiont.server.protocol.AnnotationContainerRoutes;
 import org.semiont.server.rest.Requests;
+import org.semiont.server.rest.SecuredRoutes;
 import org.semiont.server.sse.DocumentStreamRoutes;
 import org.semiont.server.user.UserDirectory;
 import org.semiont.server.user.UserService;
@@ -43,12 +46,13 @@ import org.semiont.server.user.UserService;
  */
 public final class ApiModule implements AutoCloseable {
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    static final int CONTAINER_PAGE_SIZE = 20;
     private final EventLog events;
     private final Projector projector;
     private final DocumentFiles files;
     private final EntityTypeService entityTypes;
     private final DocumentStreamRoutes streams;
-    private final List<java.util.function.Consumer<RoutesConfig>> routeSets;
+    private final List<java.util.function.Consumer<SecuredRoutes>> routeSets;
     private final Authenticator authenticator;
     private final ProjectionMaintenance maintenance;
 
@@ -82,7 +86,9 @@ public final class ApiModule implements AutoCloseable {
                 streams::register,
                 new AnnotationRoutes(anns, annotations, documents, requests)::register,
                 new EntityTypeRoutes(entityTypes, requests)::register,
-                new StatusRoutes()::register);
+                new AnnotationContainerRoutes(anns, annotations, requests, config.baseUrl(), CONTAINER_PAGE_SIZE)::register,
+                new StatusRoutes()::register,
+                new OpenApiRoutes(json, config.baseUrl())::register);
     }
 
     /** Starts the projector, waits until it has applied the whole log, bootstraps entity types. */
@@ -103,9 +109,9 @@ public final class ApiModule implements AutoCloseable {
     }
 
     public void register(RoutesConfig routes) {
-        routes.before("/api/*", authenticator::handle);
         ApiErrors.register(routes);
-        routeSets.forEach(r -> r.accept(routes));
+        SecuredRoutes secured = new SecuredRoutes(routes, authenticator::handle);
+        routeSets.forEach(r -> r.accept(secured));
     }
 
     public Projector projector() {
@@ -119,6 +125,11 @@ public final class ApiModule implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    /** Ends the SSE streams; call before the HTTP server stops so its graceful stop is not held up by them. */
+    public void stopStreams() {
+        streams.close();
     }
 
     @Override

@@ -23,8 +23,13 @@ public record AuthSettings(String secret, String issuer, boolean localAuth, List
         boolean local = env.get("ENABLE_LOCAL_AUTH").map("true"::equalsIgnoreCase).orElse(config.embeddedDatabase());
         List<String> domains = env.get("OAUTH_ALLOWED_DOMAINS").map(v -> Arrays.stream(v.split(","))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        return new AuthSettings(secret, env.get("SITE_DOMAIN").orElse("semiont"), local, domains,
+        return new AuthSettings(secret, issuer(env), local, domains,
                 env.get("GOOGLE_USERINFO_URL").orElse(GOOGLE_USERINFO));
+    }
+
+    /** The token issuer: {@code SITE_DOMAIN}, default "semiont" (the CLI must agree with the server). */
+    public static String issuer(Environment env) {
+        return env.get("SITE_DOMAIN").orElse("semiont");
     }
 
     public boolean domainAllowed(String email) {

@@ -1,7 +1,6 @@
 package org.semiont.server.auth;
 
 import io.javalin.http.Context;
-import java.util.Set;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.user.UserDirectory;
@@ -13,8 +12,6 @@ import org.semiont.server.user.UserRecord;
  */
 public final class Authenticator {
     private static final String ATTRIBUTE = "semiont.principal";
-    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/health/live", "/api/health/ready",
-            "/api/openapi.json", "/api/tokens/local", "/api/tokens/google", "/api/tokens/refresh");
     private final JwtCodec jwt;
     private final UserDirectory users;
 
@@ -23,14 +20,7 @@ public final class Authenticator {
         this.users = users;
     }
 
-    public static boolean isPublic(String path) {
-        return PUBLIC.contains(path) || path.startsWith("/api/health/");
-    }
-
     public void handle(Context ctx) {
-        if (isPublic(ctx.path()) || ctx.method().name().equals("OPTIONS") && !ctx.path().startsWith("/api/")) {
-            return;
-        }
         ctx.attribute(ATTRIBUTE, authenticate(ctx.header("Authorization")));
     }
 

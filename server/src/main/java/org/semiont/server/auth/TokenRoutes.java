@@ -2,7 +2,7 @@ package org.semiont.server.auth;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
@@ -26,10 +26,10 @@ public final class TokenRoutes {
         this.requests = requests;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.post("/api/tokens/local", this::local);
-        routes.post("/api/tokens/refresh", this::refresh);
-        routes.post("/api/tokens/google", this::google);
+    public void register(SecuredRoutes routes) {
+        routes.publicPost("/api/tokens/local", this::local);
+        routes.publicPost("/api/tokens/refresh", this::refresh);
+        routes.publicPost("/api/tokens/google", this::google);
     }
 
     private void local(Context ctx) {

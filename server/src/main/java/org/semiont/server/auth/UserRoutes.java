@@ -3,7 +3,7 @@ package org.semiont.server.auth;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class UserRoutes {
         this.clock = clock;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(SecuredRoutes routes) {
         routes.get("/api/users/me", ctx -> ctx.json(UserJson.full(self(ctx))));
         routes.post("/api/users/accept-terms", ctx -> {
             users.acceptTerms(self(ctx));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,7 +31,7 @@ public final class DocumentEventRoutes {
         this.documents = documents;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(SecuredRoutes routes) {
         routes.get("/api/documents/{id}/events", this::list);
         routes.get("/api/documents/{documentId}/annotations/{annotationId}/history", this::history);
     }

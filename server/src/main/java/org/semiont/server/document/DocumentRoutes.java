@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class DocumentRoutes {
         this.requests = requests;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(SecuredRoutes routes) {
         routes.post("/api/documents", this::create);
         routes.get("/api/documents", this::list);
         routes.get("/api/documents/search", this::search);

@@ -2,7 +2,7 @@ package org.semiont.server.entitytype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class EntityTypeRoutes {
         this.requests = requests;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(SecuredRoutes routes) {
         routes.get("/api/entity-types", ctx -> ctx.json(Map.of("entityTypes", service.list())));
         routes.post("/api/entity-types", this::add);
         routes.post("/api/entity-types/bulk", this::bulk);

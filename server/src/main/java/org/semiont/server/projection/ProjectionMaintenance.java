@@ -61,6 +61,36 @@ public final class ProjectionMaintenance {
         }
     }
 
+    /** Rebuilds one document's rows (document and its annotations) from its events, up to the checkpoint. */
+    public RebuildResult rebuildDocument(String documentId) {
+        long start = System.nanoTime();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long upTo = Checkpoints.read(c, Projector.NAME);
+                Sql.update(c, "DELETE FROM annotations WHERE \"documentId\" = ?", documentId);
+                Sql.update(c, "DELETE FROM documents WHERE id = ?", documentId);
+                List<StoredEvent> mine = new ArrayList<>();
+                try (Stream<StoredEvent> all = events.readAll(1)) {
+                    all.takeWhile(e -> e.position() <= upTo).filter(e -> e.streamId().equals(documentId)).forEach(mine::add);
+                }
+                if (mine.isEmpty()) {
+                    throw new ProjectionException("document " + documentId + " has no events in the log; nothing to rebuild");
+                }
+                BatchApplier.apply(c, projections, mine, 0);
+                c.commit();
+                projections.forEach(p -> p.afterCommit(mine));
+                return new RebuildResult(mine.size(), upTo, (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                projections.forEach(Projection::afterRollback);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ProjectionException("rebuilding " + documentId + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private long[] rebuildIn(Connection c, long last, LongConsumer progress) throws SQLException {
         for (Projection p : projections) {
             p.truncate(c);

@@ -3,7 +3,7 @@ package org.semiont.server.sse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
@@ -51,9 +51,8 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         pinger.scheduleAtFixedRate(this::ping, keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public void register(RoutesConfig routes) {
-        routes.before(PATH, this::check);
-        routes.sse(PATH, this::connect);
+    public void register(SecuredRoutes routes) {
+        routes.sse(PATH, this::check, this::connect);
     }
 
     private void check(Context ctx) {
@@ -103,8 +102,12 @@ public final class DocumentStreamRoutes implements AutoCloseable {
 
     private void ping() {
         for (SseClient c : clients) {
-            if (!c.terminated()) {
-                c.sendComment("keep-alive");
+            try {
+                if (!c.terminated()) {
+                    c.sendComment("keep-alive");
+                }
+            } catch (RuntimeException e) {
+                clients.remove(c);
             }
         }
     }
@@ -113,9 +116,23 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         return Map.of("clients", clients.size());
     }
 
+    /**
+     * Ends open streams before the HTTP server stops. A client that already went away is only noticed on a
+     * write, so probe each one first: completing a stream whose request Jetty has recycled must be avoided.
+     */
     @Override
     public void close() {
         pinger.shutdownNow();
-        clients.forEach(SseClient::close);
+        for (SseClient c : clients) {
+            try {
+                c.sendComment("server stopping");
+                if (!c.terminated()) {
+                    c.close();
+                }
+            } catch (RuntimeException e) {
+                // the connection is gone; Jetty cleans it up
+            }
+        }
+        clients.clear();
     }
 }

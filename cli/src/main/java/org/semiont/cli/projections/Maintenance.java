@@ -1,0 +1,76 @@
+package org.semiont.cli.projections;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.semiont.cli.common.CliException;
+import org.semiont.cli.common.DatabaseOptions;
+import org.semiont.cli.common.ExitCodes;
+import org.semiont.events.EventLog;
+import org.semiont.events.EventsException;
+import org.semiont.server.Json;
+import org.semiont.server.api.StandardProjections;
+import org.semiont.server.config.Environment;
+import org.semiont.server.config.PoolSettings;
+import org.semiont.server.datadir.DataDirLayout;
+import org.semiont.server.db.ConnectionPools;
+import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.projection.ProjectionMaintenance;
+
+/**
+ * Opens what a projections verb needs, exclusively: the event log's write lock first (so a running
+ * server is detected and left alone), then the database (the embedded one is started for the verb).
+ */
+final class Maintenance implements AutoCloseable {
+    private final EventLog log;
+    private final DatabaseRuntime runtime;
+    private final HikariDataSource pool;
+    private final StandardProjections projections;
+    private final ProjectionMaintenance maintenance;
+
+    private Maintenance(EventLog log, DatabaseRuntime runtime, HikariDataSource pool, StandardProjections projections) {
+        this.log = log;
+        this.runtime = runtime;
+        this.pool = pool;
+        this.projections = projections;
+        this.maintenance = new ProjectionMaintenance(pool, log, projections.projections(), Clock.systemUTC());
+    }
+
+    static Maintenance open(DatabaseOptions db, String purpose) {
+        DataDirLayout layout = new DataDirLayout(db.dataDirOptions().dataDir());
+        EventLog log;
+        try {
+            log = EventLog.open(layout.events());
+        } catch (EventsException e) {
+            throw new CliException(ExitCodes.FAILURE, "Cannot open the event log in " + layout.events() + ": " + e.getMessage()
+                    + ". If the server is running, stop it first: " + purpose + " needs the log and the projections to itself.");
+        }
+        DatabaseRuntime runtime = null;
+        try {
+            runtime = db.openRuntime(purpose);
+            HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
+            return new Maintenance(log, runtime, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
+        } catch (RuntimeException e) {
+            if (runtime != null) {
+                runtime.close();
+            }
+            log.close();
+            throw e;
+        }
+    }
+
+    ProjectionMaintenance maintenance() {
+        return maintenance;
+    }
+
+    /** Writes the JSON projection files of every document the last rebuild touched. */
+    void flushFiles() {
+        projections.files().flush();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        runtime.close();
+        log.close();
+    }
+}

@@ -1,0 +1,112 @@
+package org.semiont.cli.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.semiont.cli.common.CliException;
+import org.semiont.cli.common.ExitCodes;
+import org.semiont.events.EventLog;
+import org.semiont.server.api.ServerAddress;
+import org.semiont.server.auth.AuthSettings;
+import org.semiont.server.auth.JwtCodec;
+import org.semiont.server.auth.JwtSecrets;
+import org.semiont.server.config.Environment;
+import org.semiont.server.datadir.DataDirLayout;
+import org.semiont.server.datadir.DataDirLock;
+
+/**
+ * How user verbs reach the users without ever writing the event log behind a running server's back:
+ * if this process can take the data dir lock, no server runs and the verb appends to the log itself
+ * while holding the lock; otherwise the server owns the log and the verb goes through its HTTP API on
+ * loopback, with a short-lived service token signed by the data dir's secret.
+ */
+final class UserAccess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dataDir;
+    private final DataDirLock lock;
+    private final EventLog log;
+    private final JwtCodec jwt;
+    private final String serverUrl;
+
+    private UserAccess(Path dataDir, DataDirLock lock, EventLog log, JwtCodec jwt, String serverUrl) {
+        this.dataDir = dataDir;
+        this.lock = lock;
+        this.log = log;
+        this.jwt = jwt;
+        this.serverUrl = serverUrl;
+    }
+
+    static UserAccess open(Path dataDir, String purpose) {
+        Environment env = Environment.system();
+        String secret = JwtSecrets.resolve(env.get("JWT_SECRET"), dataDir, true).orElseThrow();
+        JwtCodec jwt = new JwtCodec(secret, AuthSettings.issuer(env), Clock.systemUTC());
+        try {
+            Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir, purpose);
+            if (lock.isPresent()) {
+                return new UserAccess(dataDir, lock.get(), EventLog.open(new DataDirLayout(dataDir).events()), jwt, null);
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "Cannot use data dir " + dataDir + ": " + e.getMessage());
+        }
+        String url = ServerAddress.read(dataDir).orElseThrow(() -> new CliException(ExitCodes.FAILURE, "Data dir " + dataDir
+                + " is in use by " + DataDirLock.readOwner(dataDir).map(DataDirLock.Owner::describe).orElse("another process")
+                + " and no server URL is published in " + ServerAddress.file(dataDir) + "; wait until it is ready or stop it"));
+        return new UserAccess(dataDir, null, null, jwt, url);
+    }
+
+    boolean online() {
+        return serverUrl != null;
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    JwtCodec jwt() {
+        return jwt;
+    }
+
+    /** A request to the running server as the CLI service identity; returns the JSON body of a 2xx answer. */
+    JsonNode call(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(serverUrl + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + jwt.issueService()).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            if (r.statusCode() / 100 != 2) {
+                throw new CliException(ExitCodes.FAILURE, json.path("error").asText("HTTP " + r.statusCode()) + " (server " + serverUrl + ")");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "The server at " + serverUrl + " (from " + ServerAddress.file(dataDir)
+                    + ") did not answer: " + e.getMessage() + ". Is it still running?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.CANCELLED, "Interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (log != null) {
+            log.close();
+        }
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.semiont.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** useradd and token work with the server stopped (direct to the log) and running (through the server). */
+class UserAndProjectionVerbsIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void users_added_before_and_while_the_server_runs_can_sign_in_and_projections_then_check_clean() throws Exception {
+        String dir = dataDir.toString();
+        SemiontProcess.Result offline = SemiontProcess.run("useradd", "--email", "ada@example.org", "--name", "Ada", "--admin",
+                "--data-dir", dir);
+        assertThat(offline.exitCode()).as(offline.output()).isZero();
+        assertThat(SemiontProcess.run("useradd", "--email", "ada@example.org", "--data-dir", dir).exitCode()).isEqualTo(1);
+        String offlineToken = lastLine(SemiontProcess.run("token", "--email", "ada@example.org", "--data-dir", dir));
+        try (SemiontProcess server = SemiontProcess.start(dataDir)) {
+            String url = server.awaitUrl(Duration.ofSeconds(90));
+            assertThat(get(url + "/api/users/me", offlineToken)).contains("\"email\":\"ada@example.org\"");
+            SemiontProcess.Result online = SemiontProcess.run("useradd", "--email", "bob@example.org", "--moderator", "--data-dir", dir);
+            assertThat(online.exitCode()).as(online.output()).isZero();
+            String bobToken = lastLine(SemiontProcess.run("token", "--email", "bob@example.org", "--data-dir", dir));
+            assertThat(get(url + "/api/users/me", bobToken)).contains("\"email\":\"bob@example.org\"");
+            assertThat(SemiontProcess.run("token", "--email", "nobody@example.org", "--data-dir", dir).output())
+                    .contains("No user with email nobody@example.org");
+            SemiontProcess.Result busy = SemiontProcess.run("projections", "check", "--data-dir", dir);
+            assertThat(busy.exitCode()).isEqualTo(1);
+            assertThat(busy.output()).contains("stop it first");
+            server.process().destroy();
+            assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        SemiontProcess.Result check = SemiontProcess.run("projections", "check", "--data-dir", dir);
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("no drift");
+        SemiontProcess.Result rebuild = SemiontProcess.run("projections", "rebuild", "--data-dir", dir);
+        assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
+        assertThat(rebuild.output()).contains("Rebuilt all projections");
+    }
+
+    private static String lastLine(SemiontProcess.Result r) {
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        List<String> lines = r.output().lines().filter(l -> !l.isBlank()).toList();
+        String token = lines.get(lines.size() - 1);
+        assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        return token;
+    }
+
+    private static String get(String url, String token) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+}

@@ -1,0 +1,170 @@
+package org.semiont.server.protocol;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.javalin.http.Context;
+import java.util.function.Predicate;
+import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.annotation.AnnotationService;
+import org.semiont.server.auth.Authenticator;
+import org.semiont.server.document.ContentStore;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+import org.semiont.server.rest.Requests;
+import org.semiont.server.rest.SecuredRoutes;
+
+/**
+ * The W3C Web Annotation Protocol: {@code /annotations/} is an LDP BasicContainer and AnnotationCollection
+ * (paged with AnnotationPage, Prefer for minimal container / IRIs / descriptions), and every annotation's IRI
+ * {@code <base-url>/annotations/<id>} dereferences here with ETags for conditional GET, PUT and DELETE.
+ */
+public final class AnnotationContainerRoutes {
+    static final String CONTAINER = "/annotations/";
+    private final AnnotationService service;
+    private final AnnotationRepository annotations;
+    private final Requests requests;
+    private final String containerIri;
+    private final int pageSize;
+
+    public AnnotationContainerRoutes(AnnotationService service, AnnotationRepository annotations, Requests requests, String baseUrl,
+                                     int pageSize) {
+        this.service = service;
+        this.annotations = annotations;
+        this.requests = requests;
+        this.containerIri = baseUrl + CONTAINER;
+        this.pageSize = pageSize;
+    }
+
+    public void register(SecuredRoutes routes) {
+        routes.get(CONTAINER, this::container);
+        routes.head(CONTAINER, this::container);
+        routes.options(CONTAINER, ctx -> allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).status(200));
+        routes.post(CONTAINER, this::create);
+        routes.get(CONTAINER + "{id}", this::read);
+        routes.head(CONTAINER + "{id}", this::read);
+        routes.options(CONTAINER + "{id}", ctx -> allow(ctx, Ldp.ANNOTATION_ALLOW).status(200));
+        routes.put(CONTAINER + "{id}", this::replace);
+        routes.delete(CONTAINER + "{id}", this::delete);
+    }
+
+    private static Context allow(Context ctx, String methods) {
+        return ctx.header("Allow", methods);
+    }
+
+    private void container(Context ctx) {
+        Ldp.negotiate(ctx);
+        String page = ctx.queryParam("page");
+        boolean iris = "1".equals(ctx.queryParam("iris")) || Prefer.parse(ctx.header("Prefer")).includes(Ldp.PREFER_IRIS);
+        ObjectNode body = page != null ? page(Requests.intParam(ctx, "page", 0, 0, Integer.MAX_VALUE), iris)
+                : collection(Prefer.parse(ctx.header("Prefer")));
+        ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY);
+        respond(allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer"), body.toString());
+    }
+
+    private ObjectNode collection(Prefer prefer) {
+        long total = annotations.all(0, 0).total();
+        long last = Math.max(0, (total - 1) / pageSize);
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        c.putArray("@context").add(Ldp.ANNO_PROFILE).add(Ldp.LDP_CONTEXT);
+        c.put("id", containerIri);
+        c.putArray("type").add("BasicContainer").add("AnnotationCollection");
+        c.put("label", "Annotations of this Semiont server").put("total", total);
+        boolean iris = prefer.includes(Ldp.PREFER_IRIS);
+        if (total > 0) {
+            String suffix = iris ? "&iris=1" : "";
+            if (prefer.includes(Ldp.PREFER_MINIMAL) || iris && !prefer.includes(Ldp.PREFER_DESCRIPTIONS) && prefer.omitsDescriptions()) {
+                c.put("first", containerIri + "?page=0" + suffix);
+            } else {
+                ObjectNode first = page(0, iris);
+                first.remove("@context");
+                c.set("first", first);
+            }
+            c.put("last", containerIri + "?page=" + last + suffix);
+        }
+        return c;
+    }
+
+    private ObjectNode page(int n, boolean iris) {
+        AnnotationRepository.Page p = annotations.all(n * pageSize, pageSize);
+        if (n > 0 && p.annotations().isEmpty()) {
+            throw new ApiException(ApiError.NOT_FOUND, "Page " + n + " is past the last page of " + containerIri);
+        }
+        String suffix = iris ? "&iris=1" : "";
+        ObjectNode page = JsonNodeFactory.instance.objectNode().put("@context", Ldp.ANNO_PROFILE)
+                .put("id", containerIri + "?page=" + n + suffix).put("type", "AnnotationPage");
+        page.putObject("partOf").put("id", containerIri).put("total", p.total()).put("type", "AnnotationCollection");
+        page.put("startIndex", (long) n * pageSize);
+        if ((long) (n + 1) * pageSize < p.total()) {
+            page.put("next", containerIri + "?page=" + (n + 1) + suffix);
+        }
+        if (n > 0) {
+            page.put("prev", containerIri + "?page=" + (n - 1) + suffix);
+        }
+        ArrayNode items = page.putArray("items");
+        for (String json : p.annotations()) {
+            if (iris) {
+                items.add(Etags.idOf(requests.json(), json));
+            } else {
+                items.addRawValue(new RawValue(json));
+            }
+        }
+        return page;
+    }
+
+    private void create(Context ctx) {
+        Ldp.requireJsonBody(ctx);
+        AnnotationRepository.Stored a = service.createInContainer(requests.object(ctx), Authenticator.principal(ctx).userId(),
+                ctx.header("Slug"));
+        ctx.status(201).header("Location", service.iri(a.id()));
+        annotationHeaders(ctx, a).header("Content-Location", service.iri(a.id()));
+        respond(ctx, a.json());
+    }
+
+    private Context annotationHeaders(Context ctx, AnnotationRepository.Stored a) {
+        return allow(ctx, Ldp.ANNOTATION_ALLOW).header("Link", Ldp.RESOURCE + ", " + Ldp.ANNOTATION_TYPE)
+                .header("ETag", Etags.of(a.json())).header("Vary", "Accept");
+    }
+
+    private void read(Context ctx) {
+        Ldp.negotiate(ctx);
+        AnnotationRepository.Stored a = service.get(ctx.pathParam("id"));
+        annotationHeaders(ctx, a);
+        if (Etags.matches(ctx.header("If-None-Match"), a.json())) {
+            ctx.status(304);
+            return;
+        }
+        respond(ctx, a.json());
+    }
+
+    private void replace(Context ctx) {
+        Ldp.requireJsonBody(ctx);
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null) {
+            throw new ApiException(ApiError.PRECONDITION_REQUIRED, "PUT needs If-Match with the annotation's current ETag "
+                    + "(from GET " + CONTAINER + ctx.pathParam("id") + ")");
+        }
+        AnnotationRepository.Stored a = service.replace(ctx.pathParam("id"), requests.object(ctx),
+                Authenticator.principal(ctx).userId(), json -> Etags.matches(ifMatch, json));
+        respond(annotationHeaders(ctx, a), a.json());
+    }
+
+    private void delete(Context ctx) {
+        String ifMatch = ctx.header("If-Match");
+        Predicate<String> precondition = ifMatch == null ? json -> true : json -> Etags.matches(ifMatch, json);
+        service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).userId(), precondition);
+        ctx.status(204);
+    }
+
+    private static void respond(Context ctx, String json) {
+        ctx.contentType(Ldp.MEDIA_TYPE);
+        if (!ctx.method().name().equals("HEAD")) {
+            ctx.result(json);
+        }
+    }
+
+    static String sha(String json) {
+        return ContentStore.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

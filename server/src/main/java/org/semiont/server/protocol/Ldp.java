@@ -1,0 +1,52 @@
+package org.semiont.server.protocol;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+
+/** Media types, link relations and content negotiation of the W3C Web Annotation Protocol. */
+final class Ldp {
+    static final String ANNO_PROFILE = "http://www.w3.org/ns/anno.jsonld";
+    static final String MEDIA_TYPE = "application/ld+json; profile=\"" + ANNO_PROFILE + "\"";
+    static final String LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
+    static final String BASIC_CONTAINER = "<http://www.w3.org/ns/ldp#BasicContainer>; rel=\"type\"";
+    static final String RESOURCE = "<http://www.w3.org/ns/ldp#Resource>; rel=\"type\"";
+    static final String ANNOTATION_TYPE = "<http://www.w3.org/ns/oa#Annotation>; rel=\"type\"";
+    static final String CONSTRAINED_BY = "<http://www.w3.org/TR/annotation-protocol/>; rel=\"http://www.w3.org/ns/ldp#constrainedBy\"";
+    static final String PREFER_MINIMAL = "http://www.w3.org/ns/ldp#PreferMinimalContainer";
+    static final String PREFER_IRIS = "http://www.w3.org/ns/oa#PreferContainedIRIs";
+    static final String PREFER_DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions";
+    static final String CONTAINER_ALLOW = "GET, HEAD, OPTIONS, POST";
+    static final String ANNOTATION_ALLOW = "GET, HEAD, OPTIONS, PUT, DELETE";
+    private static final List<String> ACCEPTABLE = List.of("application/ld+json", "application/json", "application/*", "*/*");
+
+    private Ldp() {
+    }
+
+    /** JSON-LD with the anno profile is the only representation; anything else acceptable gets it, the rest 406. */
+    static void negotiate(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        for (String part : accept.split(",")) {
+            String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (ACCEPTABLE.contains(type) && !part.contains("q=0") || type.equals("application/ld+json")) {
+                return;
+            }
+        }
+        throw new ApiException(ApiError.NOT_ACCEPTABLE, "This server serves annotations as " + MEDIA_TYPE
+                + " only; got Accept: " + accept);
+    }
+
+    /** POST and PUT bodies must be JSON-LD (or plain JSON). */
+    static void requireJsonBody(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/ld+json") && !type.startsWith("application/json")) {
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Send annotations as " + MEDIA_TYPE + "; got Content-Type: "
+                    + (type.isEmpty() ? "none" : type));
+        }
+    }
+}

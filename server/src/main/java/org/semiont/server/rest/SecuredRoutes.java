@@ -1,0 +1,75 @@
+package org.semiont.server.rest;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseClient;
+import java.util.function.Consumer;
+
+/**
+ * Route registration where every route needs a valid token unless registered as public. Authentication
+ * wraps the matched handler (not a path-wide before-filter), so an unknown path is still a plain 404.
+ */
+public final class SecuredRoutes {
+    private final RoutesConfig routes;
+    private final Handler authenticate;
+
+    public SecuredRoutes(RoutesConfig routes, Handler authenticate) {
+        this.routes = routes;
+        this.authenticate = authenticate;
+    }
+
+    private Handler secured(Handler h) {
+        return ctx -> {
+            authenticate.handle(ctx);
+            h.handle(ctx);
+        };
+    }
+
+    public void get(String path, Handler h) {
+        routes.get(path, secured(h));
+    }
+
+    public void post(String path, Handler h) {
+        routes.post(path, secured(h));
+    }
+
+    public void put(String path, Handler h) {
+        routes.put(path, secured(h));
+    }
+
+    public void patch(String path, Handler h) {
+        routes.patch(path, secured(h));
+    }
+
+    public void delete(String path, Handler h) {
+        routes.delete(path, secured(h));
+    }
+
+    public void head(String path, Handler h) {
+        routes.head(path, secured(h));
+    }
+
+    public void options(String path, Handler h) {
+        routes.options(path, secured(h));
+    }
+
+    /** A route anyone may call (sign-in). */
+    public void publicPost(String path, Handler h) {
+        routes.post(path, h);
+    }
+
+    public void publicGet(String path, Handler h) {
+        routes.get(path, h);
+    }
+
+    /** SSE: authentication and {@code check} run in a before-filter so failures are still JSON errors. */
+    public void sse(String path, Handler check, Consumer<SseClient> client) {
+        routes.before(path, ctx -> {
+            if (ctx.method().name().equals("GET")) {
+                authenticate.handle(ctx);
+                check.handle(ctx);
+            }
+        });
+        routes.sse(path, client);
+    }
+}
