@@ -74,4 +74,21 @@ class PushRoundTripIT {
         assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
         assertThat(engine.push("schema.prisma", psl, PushOptions.safe()).statements()).isEmpty();
     }
+
+    @Test
+    void force_reset_drops_the_namespace_contents_and_pushes_in_one_transaction() {
+        JdbcSchemaDatabase db = TestDatabases.newDatabase();
+        SchemaEngine engine = new SchemaEngine(db, EngineOptions.defaults());
+        engine.push(Schemas.target(RichSchemas.blog()), PushOptions.safe());
+        TestDatabases.exec(db, "INSERT INTO \"User\"(email, \"updatedAt\") VALUES ('a@x', now())",
+                "CREATE VIEW \"extra\" AS SELECT 1 AS one");
+
+        PushResult reset = engine.push(Schemas.target(RichSchemas.blog()), new PushOptions(false, true));
+
+        assertThat(reset.applied()).isTrue();
+        assertThat(reset.statements()).startsWith("DROP SCHEMA IF EXISTS \"public\" CASCADE", "CREATE SCHEMA \"public\"");
+        assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM \"User\"")).isZero();
+        assertThat(TestDatabases.count(db, "SELECT COUNT(*) FROM pg_views WHERE viewname = 'extra'")).isZero();
+        assertThat(engine.diff(RichSchemas.blog()).inSync()).isTrue();
+    }
 }
