@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.semiont.events.commit.CommitLog;
@@ -51,7 +53,7 @@ public final class EventLog implements AutoCloseable {
 
     private static CommitLog.Settings settings(EventLogOptions o) {
         return new CommitLog.Settings(o.eventsPerFile(), o.streamCacheSize(), o.maxOpenFiles(), o.walSegmentBytes(),
-                o.checkpointBytes(), o.syncer(), o.clock(), o.idGenerator());
+                o.checkpointBytes(), o.syncStreamFiles(), o.syncer(), o.clock(), o.idGenerator());
     }
 
     /** Appends events atomically to one stream once they are durable; see {@link AppendResult}. */
@@ -105,7 +107,7 @@ public final class EventLog implements AutoCloseable {
     public List<StoredEvent> query(String streamId, StreamQuery q) {
         try (Stream<StoredEvent> s = readStream(streamId, q.fromSequence())) {
             Stream<StoredEvent> f = s.filter(q::matches);
-            return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(java.util.stream.Collectors.toList());
+            return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(Collectors.toList());
         }
     }
 
@@ -116,19 +118,21 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** The last event of a stream, reading only its last file. */
+    /** The last event of a stream, reading only its last non-empty file. */
     public Optional<StoredEvent> readLatest(String streamId) {
         List<Path> files = layout.files(streamId);
-        if (files.isEmpty()) {
-            return Optional.empty();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            StreamReader r = new StreamReader(files.subList(i, i + 1), 1);
+            EventLine last = null;
+            while (r.hasNext()) {
+                last = r.next();
+            }
+            r.close();
+            if (last != null) {
+                return Optional.of(new StoredEvent(streamId, 0, last));
+            }
         }
-        StreamReader r = new StreamReader(files.subList(files.size() - 1, files.size()), 1);
-        EventLine last = null;
-        while (r.hasNext()) {
-            last = r.next();
-        }
-        r.close();
-        return Optional.ofNullable(last).map(l -> new StoredEvent(streamId, 0, l));
+        return Optional.empty();
     }
 
     /** The number of events in a stream (its version). */
@@ -148,6 +152,11 @@ public final class EventLog implements AutoCloseable {
         return GlobalReader.lastPosition(walDir);
     }
 
+    /** Group commits since open (one fsync of the global log each); 0 when read-only. */
+    public long commitBatches() {
+        return commitLog == null ? 0 : commitLog.commitBatches();
+    }
+
     /** Every event in global order from a position (inclusive); close the stream when done. */
     public Stream<StoredEvent> readAll(long fromPosition) {
         GlobalReader r = reader(fromPosition);
@@ -163,7 +172,7 @@ public final class EventLog implements AutoCloseable {
 
             public StoredEvent next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 StoredEvent e = next;
                 next = null;

@@ -15,10 +15,14 @@ import org.semiont.events.commit.Syncer;
  * @param checkpointBytes   stream-file bytes written between checkpoints (bounds recovery work)
  * @param verifyThreads     threads used by {@link EventLog#verify}
  * @param readOnly          open without the write lock and without recovery (inspection tools)
+ * @param syncStreamFiles   also fsync every stream file (and new directory) touched by a batch before
+ *                          acknowledging it; off by default because the global log is already durable,
+ *                          and this costs about one fsync per stream in the batch
  * @param syncer            {@link Syncer#FORCE} in production
  */
 public record EventLogOptions(int eventsPerFile, int streamCacheSize, int maxOpenFiles, long walSegmentBytes,
-                              long checkpointBytes, int verifyThreads, boolean readOnly, Syncer syncer,
+                              long checkpointBytes, int verifyThreads, boolean readOnly, boolean syncStreamFiles,
+                              Syncer syncer,
                               Clock clock, Supplier<String> idGenerator) {
     public EventLogOptions {
         requirePositive("eventsPerFile", eventsPerFile);
@@ -40,47 +44,57 @@ public record EventLogOptions(int eventsPerFile, int streamCacheSize, int maxOpe
 
     public static EventLogOptions defaults() {
         return new EventLogOptions(10_000, 10_000, 256, 64L << 20, 64L << 20,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), false, Syncer.FORCE,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), false, false, Syncer.FORCE,
                 Clock.systemUTC(), () -> UUID.randomUUID().toString());
     }
 
     public EventLogOptions withEventsPerFile(int n) {
         return new EventLogOptions(n, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                verifyThreads, readOnly, syncer, clock, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, syncer, clock, idGenerator);
     }
 
     public EventLogOptions withStreamCacheSize(int n) {
         return new EventLogOptions(eventsPerFile, n, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                verifyThreads, readOnly, syncer, clock, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, syncer, clock, idGenerator);
+    }
+
+    public EventLogOptions withMaxOpenFiles(int n) {
+        return new EventLogOptions(eventsPerFile, streamCacheSize, n, walSegmentBytes, checkpointBytes,
+                verifyThreads, readOnly, syncStreamFiles, syncer, clock, idGenerator);
     }
 
     public EventLogOptions withWalSegmentBytes(long n) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, n, checkpointBytes,
-                verifyThreads, readOnly, syncer, clock, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, syncer, clock, idGenerator);
     }
 
     public EventLogOptions withCheckpointBytes(long n) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, n,
-                verifyThreads, readOnly, syncer, clock, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, syncer, clock, idGenerator);
     }
 
     public EventLogOptions withReadOnly(boolean ro) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                verifyThreads, ro, syncer, clock, idGenerator);
+                verifyThreads, ro, syncStreamFiles, syncer, clock, idGenerator);
+    }
+
+    public EventLogOptions withSyncStreamFiles(boolean sync) {
+        return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
+                verifyThreads, readOnly, sync, syncer, clock, idGenerator);
     }
 
     public EventLogOptions withSyncer(Syncer s) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                verifyThreads, readOnly, s, clock, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, s, clock, idGenerator);
     }
 
     public EventLogOptions withClock(Clock c) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                verifyThreads, readOnly, syncer, c, idGenerator);
+                verifyThreads, readOnly, syncStreamFiles, syncer, c, idGenerator);
     }
 
     public EventLogOptions withVerifyThreads(int n) {
         return new EventLogOptions(eventsPerFile, streamCacheSize, maxOpenFiles, walSegmentBytes, checkpointBytes,
-                n, readOnly, syncer, clock, idGenerator);
+                n, readOnly, syncStreamFiles, syncer, clock, idGenerator);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.events.jsonl.StreamVerifier;
 
@@ -24,7 +25,7 @@ final class LogVerifier {
         try {
             List<StreamVerifier.Result> results = pool.submit(() -> streamIds.parallelStream()
                     .map(id -> new StreamVerifier().verify(id, layout.files(id), layout.root()))
-                    .collect(java.util.stream.Collectors.toList())).get();
+                    .collect(Collectors.toList())).get();
             return summarize(results, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

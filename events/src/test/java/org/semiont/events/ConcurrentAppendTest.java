@@ -49,6 +49,17 @@ class ConcurrentAppendTest {
         }
     }
 
+    @Test
+    void withStreamFileSyncOnTheChainsAreJustAsValid() throws Exception {
+        try (EventLog log = EventLog.open(dir, Fixtures.options().withSyncStreamFiles(true).withEventsPerFile(50))) {
+            for (int i = 0; i < 200; i++) {
+                log.append("doc-" + (i % 7), ExpectedVersion.any(), Fixtures.event("x", null, "e" + i));
+            }
+            assertThat(log.verify(null).defects()).isEmpty();
+            assertThat(log.verify(null).events()).isEqualTo(200);
+        }
+    }
+
     interface StreamChooser {
         String streamFor(int i);
     }

@@ -112,6 +112,37 @@ class EventLogTest {
     }
 
     @Test
+    void streamsEvictedFromTheCachesContinueTheirChainsFilesAndIdempotency() {
+        EventLogOptions tiny = Fixtures.options().withStreamCacheSize(2).withMaxOpenFiles(2).withEventsPerFile(3);
+        try (EventLog log = EventLog.open(dir, tiny)) {
+            for (int i = 0; i < 80; i++) {
+                String stream = "doc-" + (i % 10);
+                log.append(stream, ExpectedVersion.exactly(i / 10), Fixtures.event("x", stream, "t" + i)
+                        .withId("id-" + i));
+            }
+            assertThat(log.append("doc-0", ExpectedVersion.any(), Fixtures.event("x", "doc-0", "again")
+                    .withId("id-0")).duplicates()).isEqualTo(1);
+            VerifyReport r = log.verify(null);
+            assertThat(r.defects()).isEmpty();
+            assertThat(r.events()).isEqualTo(80);
+            assertThat(log.count("doc-7")).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void anEventThatCannotBeWrittenAsJsonIsRejected() {
+        try (EventLog log = Fixtures.open(dir)) {
+            com.fasterxml.jackson.databind.node.ObjectNode f = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode().put("type", "x");
+            f.putPOJO("payload", new Object());
+            assertThatThrownBy(() -> log.append(DOC, ExpectedVersion.any(), new NewEvent(null, f)))
+                    .isInstanceOfSatisfying(EventsException.class,
+                            e -> assertThat(e.error()).isEqualTo(EventsError.INVALID_EVENT));
+            assertThat(log.count(DOC)).isZero();
+        }
+    }
+
+    @Test
     void queriesFilterByTypeUserAndLimit() {
         try (EventLog log = Fixtures.open(dir)) {
             for (int i = 0; i < 10; i++) {
@@ -155,6 +186,7 @@ class EventLogTest {
         try (EventLog log = Fixtures.open(dir)) {
             assertThatThrownBy(() -> Fixtures.open(dir)).isInstanceOf(EventsException.class)
                     .hasMessageContaining("open for writing");
+            assertThat(log.lastPosition()).isZero();
         }
     }
 }

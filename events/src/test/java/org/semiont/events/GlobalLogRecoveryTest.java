@@ -40,6 +40,21 @@ class GlobalLogRecoveryTest {
     }
 
     @Test
+    void aGlobalLogShorterThanItsCheckpointIsReportedAsDataLossNotPaddedOver() throws Exception {
+        try (EventLog log = Fixtures.open(dir)) {
+            log.append("s", ExpectedVersion.any(), Fixtures.event("x", null, "t"));
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lastSegment(),
+                StandardOpenOption.WRITE)) {
+            ch.truncate(10);
+        }
+        assertThatThrownBy(() -> Fixtures.open(dir)).isInstanceOfSatisfying(EventsException.class,
+                e -> assertThat(e.error()).isEqualTo(EventsError.CORRUPT_LOG)).hasMessageContaining("lost data");
+        assertThatThrownBy(() -> Fixtures.open(dir)).as("a failed open releases the directory lock")
+                .hasMessageNotContaining("open for writing");
+    }
+
+    @Test
     void globalLogSegmentsRollAndReadAllCrossesThem() {
         EventLogOptions small = Fixtures.options().withWalSegmentBytes(4096).withCheckpointBytes(2048);
         try (EventLog log = EventLog.open(dir, small)) {

@@ -52,6 +52,7 @@ class SubscriptionTest {
                 log.append("doc-a", ExpectedVersion.any(), Fixtures.event("x", "doc-a", "t"));
                 assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(seen).containsExactly(3L, 4L, 5L);
+                assertThat(sub.nextToDeliver()).isEqualTo(6);
             }
         }
     }

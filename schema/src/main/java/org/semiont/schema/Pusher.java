@@ -2,7 +2,6 @@ package org.semiont.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ final class Pusher {
             List<String> statements = new ArrayList<>();
             DescribedSchema live;
             if (pushOptions.forceReset()) {
-                statements.addAll(reset(c, target.sql().namespaces()));
+                statements.addAll(reset(target.sql().namespaces()));
                 live = new DescribedSchema(SqlSchema.empty(target.sql().namespaces()), Set.of());
             } else {
                 live = describer.describe(c, target.sql().namespaces());
@@ -116,16 +115,12 @@ final class Pusher {
                         + " (drop everything in it)").toList();
     }
 
-    private static List<String> reset(Connection c, List<String> namespaces) throws SQLException {
+    /** DROP and CREATE of each namespace; they run first, in the same transaction as the push. */
+    private static List<String> reset(List<String> namespaces) {
         List<String> statements = new ArrayList<>();
         for (String ns : namespaces) {
             statements.add("DROP SCHEMA IF EXISTS " + Identifiers.quote(ns) + " CASCADE");
             statements.add("CREATE SCHEMA " + Identifiers.quote(ns));
-        }
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
         }
         return statements;
     }

@@ -31,7 +31,7 @@ public final class SchemaEngine {
     private final SchemaDescriber describer = new SchemaDescriber();
 
     public SchemaEngine(SchemaDatabase db, EngineOptions options) {
-        this.access = new DatabaseAccess(db);
+        this.access = new DatabaseAccess(db, options.lockTimeout());
         this.pusher = new Pusher(access, options);
     }
 

@@ -112,4 +112,41 @@ class ApplyIsolationIT {
         }
         assertThat(describe(db).tables()).isEmpty();
     }
+
+    @Test
+    void a_no_op_push_needs_neither_the_schema_lock_nor_table_locks() throws Exception {
+        JdbcSchemaDatabase db = TestDatabases.newDatabase();
+        SchemaEngine engine = new SchemaEngine(db, EngineOptions.defaults().withLockWait(Duration.ofMillis(300))
+                .withLockTimeout(Duration.ofMillis(300)));
+        Table v1 = table("Thing", serialId("Thing", "id"));
+        engine.push(target(v1), PushOptions.safe());
+        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.execute("SELECT pg_advisory_xact_lock(" + org.semiont.schema.apply.SchemaLock.KEY + ")");
+            st.execute("LOCK TABLE \"Thing\" IN ROW EXCLUSIVE MODE");
+
+            PushResult result = engine.push(target(v1), PushOptions.safe());
+
+            assertThat(result.inSync()).isTrue();
+            assertThat(result.applied()).isFalse();
+            holder.rollback();
+        }
+    }
+
+    @Test
+    void even_the_in_sync_check_gives_up_behind_a_table_being_altered() throws Exception {
+        JdbcSchemaDatabase db = TestDatabases.newDatabase();
+        SchemaEngine engine = new SchemaEngine(db, EngineOptions.defaults().withLockTimeout(Duration.ofMillis(300)));
+        Table v1 = table("Thing", serialId("Thing", "id"));
+        engine.push(target(v1), PushOptions.safe());
+        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.execute("LOCK TABLE \"Thing\" IN ACCESS EXCLUSIVE MODE");
+
+            assertThatThrownBy(() -> engine.push(target(v1), PushOptions.safe()))
+                    .isInstanceOf(SchemaException.class)
+                    .satisfies(e -> assertThat(((SchemaException) e).error()).isEqualTo(SchemaError.SCHEMA_LOCK_TIMEOUT));
+            holder.rollback();
+        }
+    }
 }

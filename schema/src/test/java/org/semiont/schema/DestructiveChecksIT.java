@@ -236,4 +236,17 @@ class DestructiveChecksIT {
         assertThat(engine.push(target(v2), new PushOptions(true, false)).applied()).isTrue();
         assertThat(engine.diff(schema(List.of(v2))).inSync()).isTrue();
     }
+
+    @Test
+    void a_primary_key_that_a_foreign_key_relies_on_can_still_be_changed() {
+        Table parentV1 = table("Parent", List.of(serialId("Parent", "id"), text("code")), List.of("id"), List.of(), List.of());
+        Table parentV2 = table("Parent", List.of(serialId("Parent", "id"), text("code")), List.of("code"),
+                List.of(unique("Parent", "id")), List.of());
+        Table child = table("Child", List.of(serialId("Child", "id"), optional("parentId", PgType.INTEGER)), List.of("id"),
+                List.of(), List.of(fk("Child", "parentId", "Parent", "id", true)));
+        pushApplied(parentV1, child);
+
+        assertThat(push(parentV2, child).applied()).isTrue();
+        assertThat(engine.diff(schema(List.of(parentV2, child))).inSync()).isTrue();
+    }
 }

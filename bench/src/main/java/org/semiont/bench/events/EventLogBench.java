@@ -63,6 +63,7 @@ public final class EventLogBench {
         scenario("append durable 1 stream x 1 writer", "1x1", 1, 1, 3_000 * scale);
         scenario("append durable 1 stream x 16 writers", "1x16", 1, 16, 30_000 * scale);
         scenario("append durable 100 streams x 16 writers", "100x16", 100, 16, 60_000 * scale);
+        scenario("same, also fsync each stream file (option)", "100x16-sync", 100, 16, 20_000 * scale);
         readAndVerify(work.resolve("100x16"));
         clean(work);
     }
@@ -132,7 +133,8 @@ public final class EventLogBench {
 
     private double appends(String name, int streams, int writers, int total) throws Exception {
         Path dir = work.resolve(name);
-        try (EventLog log = EventLog.open(dir, EventLogOptions.defaults())) {
+        EventLogOptions options = EventLogOptions.defaults().withSyncStreamFiles(name.endsWith("-sync"));
+        try (EventLog log = EventLog.open(dir, options)) {
             warmUp(log);
             AtomicLong next = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -152,6 +154,8 @@ public final class EventLogBench {
             }
             double rate = total / ((System.nanoTime() - t) / 1e9);
             pool.shutdown();
+            System.out.printf(Locale.ROOT, "  %s: %.1f events per fsync%n", name,
+                    (double) (total + 2_000) / log.commitBatches());
             return rate;
         }
     }

@@ -20,7 +20,8 @@ import org.semiont.schema.SchemaEngine;
  * {@code db push} on an empty database and a no-op push, for a 10- and a 100-model schema, against an
  * embedded PostgreSQL 15: in-process (median of N, after warm-up) against the baseline "open a
  * connection and run SELECT 1"; and whole-process with the CLI ({@code java -jar cli/target/semiont.jar
- * db push …}, if built) against the baseline {@code semiont --version}.
+ * db push …}, if built) against the baseline {@code semiont --version}, with default JVM flags and with
+ * the flags suggested for short CLI runs. The whole-process empty push includes CREATE DATABASE.
  *
  * <p>Run: {@code java -cp "bench/target/semiont-bench.jar:bench/target/lib/*" org.semiont.bench.schema.SchemaPushBench [runs] [cliRuns]}
  * after {@code mvn -B -q package -DskipTests}.
@@ -81,13 +82,21 @@ public final class SchemaPushBench {
         }
     }
 
+    /** JVM flags for short-lived CLI runs: no C2 compiler threads competing for 2 cores, no parallel GC threads. */
+    private static final List<String> CLI_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private static void wholeProcess(EmbeddedPostgres pg, Path jar, int runs) throws Exception {
+        wholeProcess(pg, runs, List.of(), "default JVM flags");
+        wholeProcess(pg, runs, CLI_FLAGS, String.join(" ", CLI_FLAGS));
+    }
+
+    private static void wholeProcess(EmbeddedPostgres pg, int runs, List<String> jvmFlags, String label) throws Exception {
         List<Long> baseline = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            baseline.add(run(List.of("--version")));
+            baseline.add(run(jvmFlags, List.of("--version")));
         }
         double b = median(baseline) / 1e6;
-        System.out.printf(Locale.ROOT, "whole-process baseline (semiont --version): median %.0f ms%n", b);
+        System.out.printf(Locale.ROOT, "whole-process, %s: baseline (semiont --version) median %.0f ms%n", label, b);
         for (int models : List.of(10, 100)) {
             Path file = Files.createTempFile("bench-" + models, ".prisma");
             Files.writeString(file, BenchSchemas.psl(models));
@@ -96,8 +105,8 @@ public final class SchemaPushBench {
             for (int i = 0; i < runs; i++) {
                 String url = "postgresql://postgres:postgres@localhost:" + pg.getPort() + "/bench" + (++counter);
                 List<String> push = List.of("db", "push", "--schema", file.toString(), "--url", url);
-                empty.add(run(push));
-                noop.add(run(push));
+                empty.add(run(jvmFlags, push));
+                noop.add(run(jvmFlags, push));
             }
             Files.delete(file);
             report("whole-process", models, "empty push", empty, b);
@@ -105,9 +114,10 @@ public final class SchemaPushBench {
         }
     }
 
-    private static long run(List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("cli/target/semiont.jar").toAbsolutePath().toString()));
+    private static long run(List<String> jvmFlags, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-jar", Path.of("cli/target/semiont.jar").toAbsolutePath().toString()));
         cmd.addAll(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -55,7 +55,7 @@ public final class DbPushCommand implements Callable<Integer> {
     private void print(PushResult result) {
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(PushReport.json(result));
+            out.println(PushJson.json(result));
         } else {
             PushReport.human(out, result, proceedCommand());
         }

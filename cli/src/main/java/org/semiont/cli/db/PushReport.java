@@ -1,37 +1,11 @@
 package org.semiont.cli.db;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.List;
 import org.semiont.schema.PushResult;
-import org.semiont.schema.check.Finding;
 
-/** Prints a push result for people, or as the one JSON object of the CLI contract. */
+/** Prints a push result for people (the JSON form is {@link PushJson}, so Jackson loads only for --json). */
 final class PushReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PushReport() {
-    }
-
-    static String json(PushResult result) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("applied", result.applied());
-        ArrayNode statements = root.putArray("statements");
-        result.statements().forEach(statements::add);
-        findings(root.putArray("warnings"), result.warnings());
-        findings(root.putArray("unexecutable"), result.unexecutable());
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the push result as JSON", e);
-        }
-    }
-
-    private static void findings(ArrayNode array, List<Finding> findings) {
-        findings.forEach(f -> array.addObject().put("code", f.code()).put("message", f.message()));
     }
 
     /** @param proceed the command that applies despite warnings (with --accept-data-loss) */
@@ -43,7 +17,8 @@ final class PushReport {
         if (!result.unexecutable().isEmpty()) {
             out.println("We found changes that cannot be executed:");
             result.unexecutable().forEach(f -> out.println("  • " + f.message()));
-            out.println("Nothing was applied. Change the schema, or reset the database (all its data is lost) with:");
+            out.println("Nothing was applied (" + result.took().toMillis() + " ms). Change the schema, or reset the database"
+                    + " (all its data is lost) with:");
             out.println("  " + proceed.replace("--accept-data-loss", "--force-reset"));
             return;
         }
@@ -52,7 +27,7 @@ final class PushReport {
             result.warnings().forEach(f -> out.println("  • " + f.message()));
         }
         if (!result.applied() && !result.warnings().isEmpty()) {
-            out.println("Nothing was applied. To apply the changes anyway, run:");
+            out.println("Nothing was applied (" + result.took().toMillis() + " ms). To apply the changes anyway, run:");
             out.println("  " + proceed);
             return;
         }

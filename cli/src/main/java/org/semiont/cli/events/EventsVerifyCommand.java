@@ -3,7 +3,9 @@ package org.semiont.cli.events;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DataDirOptions;
+import org.semiont.cli.common.ExitCodes;
 import org.semiont.events.Defect;
 import org.semiont.events.EventLog;
 import org.semiont.events.EventsException;
@@ -31,8 +33,9 @@ public final class EventsVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (EventLog log = EventLogs.openForReading(dataDir.dataDir())) {
-            if (stream != null && log.count(stream) == 0 && log.readLatest(stream).isEmpty()) {
-                out.println("stream '" + stream + "' has no events in " + log.eventsRoot());
+            if (stream != null && log.readLatest(stream).isEmpty()) {
+                throw new CliException(ExitCodes.FAILURE, "stream '" + stream + "' has no events in "
+                        + log.eventsRoot() + "; run 'semiont events stats' to see what is there");
             }
             VerifyReport r = log.verify(stream);
             r.defects().forEach(d -> out.println(describe(d)));

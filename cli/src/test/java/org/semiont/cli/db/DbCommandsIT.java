@@ -167,4 +167,24 @@ class DbCommandsIT {
         assertThat(run("db", "reset", "--schema", v1.toString(), "--url", url).exit()).isEqualTo(2);
         assertThat(run("db", "reset", "--force", "--schema", v1.toString(), "--url", url).exit()).isZero();
     }
+
+    @Test
+    void without_schema_the_bundled_application_schema_is_pushed() throws Exception {
+        String url = newUrl();
+
+        Run push = run("db", "push", "--url", url, "--json");
+
+        assertThat(push.exit()).as(push.err()).isZero();
+        assertThat(new ObjectMapper().readTree(push.out()).get("statements").toString()).contains("users_pkey");
+        assertThat(run("db", "status", "--url", url).exit()).isZero();
+    }
+
+    @Test
+    void every_db_verb_has_help() {
+        for (String verb : new String[] {"push", "status", "pull", "reset", "diff"}) {
+            Run help = run("db", verb, "--help");
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).contains("--url").contains("--schema");
+        }
+    }
 }

@@ -67,6 +67,13 @@ class EventsCommandTest {
     }
 
     @Test
+    void verifyOfAStreamThatDoesNotExistFails() {
+        Path data = dataWith("doc-a", 1);
+        assertThat(run("events", "verify", "--stream", "doc-zzz", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("stream 'doc-zzz' has no events");
+    }
+
+    @Test
     void verifyOfAMissingDataDirectoryFailsWithTheWayOut() {
         assertThat(run("events", "verify", "--data-dir", tmp.resolve("nope").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("does not exist").contains("--data-dir");
@@ -88,6 +95,31 @@ class EventsCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("events", "tail", "--stream", "doc-a", "-n", "1", "--data-dir", data.toString())).isZero();
         assertThat(out.toString().lines()).singleElement().asString().contains("\"sequenceNumber\":5");
+    }
+
+    @Test
+    void tailFollowPrintsEventsAppendedWhileItRunsUntilInterrupted() throws Exception {
+        Path data = dataWith("doc-a", 1);
+        int[] exit = {-1};
+        Thread follower = new Thread(() -> exit[0] = run("events", "tail", "--follow", "--data-dir", data.toString()));
+        follower.start();
+        try (EventLog log = EventLog.open(data)) {
+            log.append("doc-a", ExpectedVersion.exactly(1), NewEvent.of("document.archived", "doc-a", "u1", null));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!outText().contains("document.archived") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        follower.interrupt();
+        follower.join(10_000);
+        assertThat(exit[0]).isZero();
+        assertThat(outText()).contains("document.created").contains("document.archived");
+    }
+
+    private String outText() {
+        synchronized (out.getBuffer()) {
+            return out.toString();
+        }
     }
 
     @Test

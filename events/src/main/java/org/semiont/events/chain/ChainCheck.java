@@ -1,5 +1,6 @@
 package org.semiont.events.chain;
 
+import java.security.MessageDigest;
 import java.util.List;
 import org.semiont.events.Defect;
 import org.semiont.events.jsonl.EventLine;
@@ -11,7 +12,7 @@ import org.semiont.events.jsonl.EventLine;
 public final class ChainCheck {
     private final String streamId;
     private final List<Defect> defects;
-    private final java.security.MessageDigest digest = Sha256.newDigest();
+    private final MessageDigest digest = Sha256.newDigest();
     private long expectedSequence = 1;
     private String previousChecksum;
 

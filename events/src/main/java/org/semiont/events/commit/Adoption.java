@@ -36,7 +36,7 @@ final class Adoption {
             try (StreamReader r = new StreamReader(layout.files(id), 1)) {
                 while (r.hasNext()) {
                     EventLine line = r.next();
-                    batch.add(new WalRecord(++pos, id, line.sequence(), line.bytes()));
+                    batch.add(new WalRecord(++pos, id, line.sequence(), true, line.bytes()));
                     if (batch.size() == BATCH) {
                         wal.write(batch);
                         batch.clear();

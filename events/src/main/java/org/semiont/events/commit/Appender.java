@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
@@ -48,10 +50,10 @@ final class Appender {
 
     List<StoredEvent> append(String streamId, ExpectedVersion expected, List<NewEvent> events, long[] versionOut) {
         committer.checkOpen();
-        StreamState s = cache.acquire(streamId);
         Plan plan;
-        java.util.concurrent.CompletableFuture<List<StoredEvent>> done;
-        java.util.concurrent.CompletableFuture<?> before;
+        CompletableFuture<List<StoredEvent>> done;
+        CompletableFuture<?> before;
+        StreamState s = cache.acquire(streamId);
         try {
             plan = plan(s, expected, events);
             before = s.lastCommit;
@@ -108,12 +110,22 @@ final class Appender {
             ObjectNode event = events.get(i).fields().deepCopy();
             event.put("id", eventIds.get(i));
             event.put("timestamp", ts);
-            EventLine line = codec.encode(event, ++version, ts, hash);
+            EventLine line = encodeOne(s.streamId, event, ++version, ts, hash);
             hash = line.checksum();
             lines.add(line);
         }
         commitState(s, lines, eventIds, dups);
         return lines;
+    }
+
+    private EventLine encodeOne(String streamId, ObjectNode event, long seq, String ts, String hash) {
+        try {
+            return codec.encode(event, seq, ts, hash);
+        } catch (IllegalArgumentException e) {
+            throw new EventsException(EventsError.INVALID_EVENT, "event '" + event.path("type").asText()
+                    + "' for stream '" + streamId + "' cannot be written as JSON: " + e.getMessage()
+                    + "; use only objects, arrays, strings, numbers, booleans and null", e);
+        }
     }
 
     private static void commitState(StreamState s, List<EventLine> lines, List<String> eventIds, Map<Integer, Long> dups) {
@@ -142,10 +154,10 @@ final class Appender {
     List<StoredEvent> appendVerbatim(String streamId, List<EventLine> lines) {
         committer.checkOpen();
         StreamState s = cache.acquire(streamId);
-        java.util.concurrent.CompletableFuture<List<StoredEvent>> done;
+        CompletableFuture<List<StoredEvent>> done;
         try {
             EventLine first = lines.get(0);
-            if (first.sequence() != s.version + 1 || !java.util.Objects.equals(first.prevEventHash(), s.lastHash)) {
+            if (first.sequence() != s.version + 1 || !Objects.equals(first.prevEventHash(), s.lastHash)) {
                 throw new EventsException(EventsError.STREAM_EXISTS, "stream '" + streamId + "' is at version "
                         + s.version + "; the imported lines start at sequence " + first.sequence());
             }

@@ -37,7 +37,8 @@ public final class CommitLog implements Closeable {
 
     /** Settings the write side needs; validated by the caller. */
     public record Settings(int eventsPerFile, int streamCacheSize, int maxOpenFiles, long walSegmentBytes,
-                           long checkpointBytes, Syncer syncer, Clock clock, Supplier<String> idGenerator) {
+                           long checkpointBytes, boolean syncStreamFiles, Syncer syncer, Clock clock,
+                           Supplier<String> idGenerator) {
     }
 
     /** Reads a stored event by stream and sequence, for idempotent appends. */
@@ -51,23 +52,47 @@ public final class CommitLog implements Closeable {
             Files.createDirectories(walDir);
             lockChannel = FileChannel.open(walDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = tryLock(lockChannel, walDir);
-            StreamLoader loader = new StreamLoader(layout, s.syncer());
-            StreamFileWriters files = new StreamFileWriters(layout, s.eventsPerFile(), s.maxOpenFiles(), s.syncer());
-            Recovery.Result r = new Recovery(walDir, loader, files).run();
-            if (r.replayed() > 0) {
-                LOG.info("recovered the event log: read {} global log records after the checkpoint, restored {} lines",
-                        r.replayed(), r.restored());
-            }
-            boolean fresh = WalSegments.list(walDir).isEmpty();
-            WalWriter wal = new WalWriter(walDir, s.walSegmentBytes(), s.syncer());
-            wal.openAt(r.segmentFirst(), r.validEnd());
-            long last = fresh ? Adoption.adopt(layout, loader, wal) : r.lastPosition();
-            committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(), onCommitted);
-            committer.checkpoint();
-            cache = new StreamStateCache(s.streamCacheSize(), loader);
-            appender = new Appender(cache, committer, reader::read, s.clock(), s.idGenerator());
         } catch (IOException e) {
             throw new EventsException(EventsError.IO_FAILURE, "cannot open the event log in " + walDir + ": " + e, e);
+        }
+        try {
+            StreamLoader loader = new StreamLoader(layout, s.syncer());
+            committer = recoverAndStart(layout, walDir, s, loader, onCommitted);
+            cache = new StreamStateCache(s.streamCacheSize(), loader);
+            appender = new Appender(cache, committer, reader::read, s.clock(), s.idGenerator());
+        } catch (IOException | RuntimeException e) {
+            releaseLock();
+            if (e instanceof EventsException ee) {
+                throw ee;
+            }
+            throw new EventsException(EventsError.IO_FAILURE, "cannot open the event log in " + walDir + ": " + e, e);
+        }
+    }
+
+    private static Committer recoverAndStart(StreamLayout layout, Path walDir, Settings s, StreamLoader loader,
+                                             Consumer<List<StoredEvent>> onCommitted) throws IOException {
+        StreamFileWriters files = new StreamFileWriters(layout, s.eventsPerFile(), s.maxOpenFiles(), s.syncer());
+        Recovery.Result r = new Recovery(walDir, loader, files).run();
+        if (r.replayed() > 0) {
+            LOG.info("recovered the event log: read {} global log records after the checkpoint, restored {} lines",
+                    r.replayed(), r.restored());
+        }
+        boolean fresh = WalSegments.list(walDir).isEmpty() && r.lastPosition() == 0;
+        WalWriter wal = new WalWriter(walDir, s.walSegmentBytes(), s.syncer());
+        wal.openAt(r.segmentFirst(), r.validEnd());
+        long last = fresh ? Adoption.adopt(layout, loader, wal) : r.lastPosition();
+        Committer committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(),
+                s.syncStreamFiles(), onCommitted);
+        committer.checkpoint();
+        return committer;
+    }
+
+    private void releaseLock() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // closing the channel releases the lock in any case
         }
     }
 
@@ -98,13 +123,17 @@ public final class CommitLog implements Closeable {
         return committer.committedPosition();
     }
 
+    /** Group commits since open: events appended / batches = events per fsync. */
+    public long commitBatches() {
+        return committer.batches();
+    }
+
     @Override
     public void close() throws IOException {
         try {
             committer.close();
         } finally {
-            lock.release();
-            lockChannel.close();
+            releaseLock();
         }
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
@@ -33,20 +36,23 @@ final class Committer implements Closeable {
     private final Path walDir;
     private final Syncer syncer;
     private final long checkpointBytes;
+    private final boolean syncStreamFiles;
     private final Consumer<List<StoredEvent>> onCommitted;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final Object monitor = new Object();
-    private boolean leading;
+    private final AtomicBoolean leading = new AtomicBoolean();
     private volatile long committed;
     private volatile Throwable failure;
     private volatile boolean closing;
     private long bytesSinceCheckpoint;
+    private final LongAdder batches = new LongAdder();
 
-    record Pending(StreamState state, List<EventLine> lines, CompletableFuture<List<StoredEvent>> done) {
+    record Pending(StreamState state, List<EventLine> lines, CompletableFuture<List<StoredEvent>> done,
+                   Thread owner) {
     }
 
     Committer(WalWriter wal, StreamFileWriters files, Path walDir, Syncer syncer, long committed,
-              long checkpointBytes, Consumer<List<StoredEvent>> onCommitted) {
+              long checkpointBytes, boolean syncStreamFiles, Consumer<List<StoredEvent>> onCommitted) {
+        this.syncStreamFiles = syncStreamFiles;
         this.wal = wal;
         this.files = files;
         this.walDir = walDir;
@@ -61,58 +67,37 @@ final class Committer implements Closeable {
         checkOpen();
         CompletableFuture<List<StoredEvent>> done = new CompletableFuture<>();
         state.pending.incrementAndGet();
-        queue.add(new Pending(state, lines, done));
+        queue.add(new Pending(state, lines, done, Thread.currentThread()));
         return done;
     }
 
     /**
      * Waits until {@code done} is committed, leading a batch commit whenever no one else is.
-     * Followers wait on a monitor that the leader signals after each batch, so one fsync wakes
-     * every appender it covered at once instead of passing a lock along one by one.
+     * Followers park; the leader unparks each appender it committed, and on stepping down hands
+     * leadership to the owner of the oldest queued append, so no thread waits on a lock convoy.
      */
     List<StoredEvent> await(CompletableFuture<List<StoredEvent>> done) {
         while (!done.isDone()) {
-            if (!becomeLeaderUnless(done)) {
-                break;
-            }
-            try {
-                commitQueued();
-            } finally {
-                stepDown();
+            if (leading.compareAndSet(false, true)) {
+                try {
+                    if (!done.isDone()) {
+                        commitQueued();
+                    }
+                } finally {
+                    stepDown();
+                }
+            } else {
+                LockSupport.park(this);
             }
         }
         return Waits.join(done);
     }
 
-    /** Blocks while another thread leads; false if {@code done} completed meanwhile. */
-    private boolean becomeLeaderUnless(CompletableFuture<?> done) {
-        boolean interrupted = false;
-        try {
-            synchronized (monitor) {
-                while (leading && (done == null || !done.isDone())) {
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (done != null && done.isDone()) {
-                    return false;
-                }
-                leading = true;
-                return true;
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private void stepDown() {
-        synchronized (monitor) {
-            leading = false;
-            monitor.notifyAll();
+        leading.set(false);
+        Pending next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.owner);
         }
     }
 
@@ -142,6 +127,11 @@ final class Committer implements Closeable {
         return committed;
     }
 
+    /** Group commits (one global-log fsync each) since the log was opened. */
+    long batches() {
+        return batches.sum();
+    }
+
     private void commit(List<Pending> batch) {
         if (failure != null) {
             batch.forEach(p -> fail(p, failure));
@@ -151,6 +141,7 @@ final class Committer implements Closeable {
             List<List<StoredEvent>> stored = writeDurably(batch);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done.complete(stored.get(i));
+                LockSupport.unpark(batch.get(i).owner);
             }
             onCommitted.accept(flatten(stored));
             maybeCheckpoint();
@@ -167,9 +158,11 @@ final class Committer implements Closeable {
         List<List<StoredEvent>> stored = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             List<StoredEvent> out = new ArrayList<>(p.lines.size());
-            for (EventLine line : p.lines) {
+            for (int i = 0; i < p.lines.size(); i++) {
+                EventLine line = p.lines.get(i);
                 pos++;
-                records.add(new WalRecord(pos, p.state.streamId, line.sequence(), line.bytes()));
+                records.add(new WalRecord(pos, p.state.streamId, line.sequence(), i == p.lines.size() - 1,
+                        line.bytes()));
                 out.add(new StoredEvent(p.state.streamId, pos, line));
             }
             stored.add(out);
@@ -180,10 +173,14 @@ final class Committer implements Closeable {
             files.write(r.streamId(), r.line());
             bytesSinceCheckpoint += r.line().length + 1;
         }
+        if (syncStreamFiles) {
+            files.forceAll();
+        }
         for (Pending p : batch) {
             p.state.pending.decrementAndGet();
         }
         committed = pos;
+        batches.increment();
         return stored;
     }
 
@@ -196,6 +193,7 @@ final class Committer implements Closeable {
     private void fail(Pending p, Throwable cause) {
         p.done.completeExceptionally(new EventsException(EventsError.LOG_FAILED,
                 "the append to stream '" + p.state.streamId + "' was not stored: " + cause, cause));
+        LockSupport.unpark(p.owner);
     }
 
     private void maybeCheckpoint() throws IOException {
@@ -216,7 +214,9 @@ final class Committer implements Closeable {
         if (closing) {
             return;
         }
-        becomeLeaderUnless(null);
+        while (!leading.compareAndSet(false, true)) {
+            LockSupport.parkNanos(this, 100_000);
+        }
         try {
             closing = true;
             while (!queue.isEmpty()) {
@@ -227,7 +227,11 @@ final class Committer implements Closeable {
             }
         } finally {
             stepDown();
-            files.close();
+            if (failure == null) {
+                files.close();
+            } else {
+                files.abandon();
+            }
             wal.close();
         }
     }

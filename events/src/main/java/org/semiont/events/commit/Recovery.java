@@ -2,6 +2,7 @@ package org.semiont.events.commit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Recovery {
     private final StreamFileWriters files;
     private final Map<String, Long> tails = new HashMap<>();
     private long restored;
+    private long replayed;
 
     Recovery(Path walDir, StreamLoader loader, StreamFileWriters files) {
         this.walDir = walDir;
@@ -41,25 +43,57 @@ final class Recovery {
         }
         int start = indexOf(segments, cp.segmentFirst());
         long last = cp.position();
-        long replayed = 0;
         long validEnd = 0;
         for (int i = start; i < segments.size(); i++) {
             Path seg = segments.get(i);
             boolean lastSegment = i == segments.size() - 1;
             try (WalScanner sc = new WalScanner(seg, i == start ? cp.offset() : 0)) {
-                WalRecord r;
-                while ((r = sc.next()) != null) {
-                    checkPosition(seg, r, last);
-                    apply(r);
-                    last = r.position();
-                    replayed++;
+                if (i == start && sc.size() < cp.offset()) {
+                    throw new EventsException(EventsError.CORRUPT_LOG, "global log segment " + seg.getFileName()
+                            + " has " + sc.size() + " bytes but the checkpoint says " + cp.offset()
+                            + " were durable; the log lost data, restore the data directory from a backup");
                 }
-                validEnd = sc.offset();
-                checkEnd(seg, sc, lastSegment);
+                SegmentEnd end = replaySegment(seg, sc, last);
+                last = end.lastPosition;
+                validEnd = end.validEnd;
+                checkEnd(seg, sc, end, lastSegment);
             }
         }
         long segFirst = WalSegments.firstPosition(segments.get(segments.size() - 1));
         return new Result(last, segFirst, validEnd, replayed, restored);
+    }
+
+    private record SegmentEnd(long lastPosition, long validEnd, int droppedRecords) {
+    }
+
+    /** Applies whole appends only; records of an append cut short at the end are left out. */
+    private SegmentEnd replaySegment(Path seg, WalScanner sc, long last) throws IOException {
+        List<WalRecord> group = new ArrayList<>();
+        long groupStart = sc.offset();
+        long complete = last;
+        WalRecord r;
+        while (true) {
+            long before = sc.offset();
+            r = sc.next();
+            if (r == null) {
+                break;
+            }
+            checkPosition(seg, r, last);
+            last = r.position();
+            if (group.isEmpty()) {
+                groupStart = before;
+            }
+            group.add(r);
+            if (r.endOfAppend()) {
+                for (WalRecord g : group) {
+                    apply(g);
+                }
+                replayed += group.size();
+                group.clear();
+                complete = last;
+            }
+        }
+        return group.isEmpty() ? new SegmentEnd(last, sc.offset(), 0) : new SegmentEnd(complete, groupStart, group.size());
     }
 
     private static int indexOf(List<Path> segments, long first) {
@@ -82,18 +116,18 @@ final class Recovery {
         }
     }
 
-    private static void checkEnd(Path seg, WalScanner sc, boolean lastSegment) throws IOException {
+    private static void checkEnd(Path seg, WalScanner sc, SegmentEnd end, boolean lastSegment) throws IOException {
         long size = sc.size();
-        if (size == sc.offset()) {
+        if (size == end.validEnd) {
             return;
         }
         if (!lastSegment) {
             throw new EventsException(EventsError.CORRUPT_LOG, "global log segment " + seg.getFileName()
-                    + " has " + (size - sc.offset()) + " unreadable bytes at offset " + sc.offset()
+                    + " has " + (size - end.validEnd) + " unusable bytes at offset " + end.validEnd
                     + " before a later segment; restore it from a backup");
         }
-        LOG.warn("global log {} ends with {} bytes of a torn record at offset {} (never acknowledged); truncating",
-                seg, size - sc.offset(), sc.offset());
+        LOG.warn("global log {} ends with {} bytes of an append cut short ({} whole records) at offset {}; it was "
+                + "never acknowledged and is truncated", seg, size - end.validEnd, end.droppedRecords, end.validEnd);
     }
 
     private void apply(WalRecord r) throws IOException {

@@ -26,10 +26,14 @@ import org.semiont.events.jsonl.StreamLayout;
 final class StreamFileWriters implements Closeable {
     private static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
+    private static final int POSITIONS = 100_000;
+
     private final StreamLayout layout;
     private final int eventsPerFile;
     private final Syncer syncer;
     private final Map<String, OpenFile> open;
+    /** Where each recently closed stream stands, so reopening it does not count its lines again. */
+    private final Map<String, long[]> positions;
     private final Map<Path, FileChannel> dirtyClosed = new HashMap<>();
     private final Set<Path> dirsToSync = new LinkedHashSet<>();
 
@@ -52,7 +56,14 @@ final class StreamFileWriters implements Closeable {
                     return false;
                 }
                 retire(eldest.getValue());
+                positions.put(eldest.getKey(), new long[] {eldest.getValue().fileNumber, eldest.getValue().count});
                 return true;
+            }
+        };
+        this.positions = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+                return size() > POSITIONS;
             }
         };
     }
@@ -84,8 +95,17 @@ final class StreamFileWriters implements Closeable {
                 dirsToSync.add(p);
             }
         }
-        List<Path> files = StreamLayout.eventFiles(dir);
         OpenFile f = new OpenFile();
+        long[] known = positions.remove(streamId);
+        if (known != null) {
+            f.fileNumber = (int) known[0];
+            f.count = known[1];
+            f.path = layout.file(streamId, f.fileNumber);
+            f.channel = FileChannel.open(f.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            return f;
+        }
+        List<Path> files = StreamLayout.eventFiles(dir);
         if (files.isEmpty()) {
             f.fileNumber = 1;
             f.path = layout.file(streamId, 1);
@@ -153,16 +173,23 @@ final class StreamFileWriters implements Closeable {
         try {
             ch.close();
         } catch (IOException ignored) {
-            // closing a clean read-write channel cannot lose data
+            // data not yet synced is recovered from the global log; a failed close changes nothing
         }
     }
 
     @Override
     public void close() throws IOException {
         forceAll();
+        abandon();
+    }
+
+    /** Closes every file without syncing: after a failure nothing more is promised. */
+    void abandon() {
         for (OpenFile f : open.values()) {
-            f.channel.close();
+            closeQuietly(f.channel);
         }
+        dirtyClosed.values().forEach(StreamFileWriters::closeQuietly);
         open.clear();
+        dirtyClosed.clear();
     }
 }

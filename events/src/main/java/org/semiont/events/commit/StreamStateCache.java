@@ -23,7 +23,7 @@ final class StreamStateCache {
             StreamState s;
             synchronized (map) {
                 s = map.computeIfAbsent(streamId, StreamState::new);
-                evictIfNeeded();
+                evictIfNeeded(streamId);
             }
             s.lock.lock();
             if (s.evicted) {
@@ -42,12 +42,13 @@ final class StreamStateCache {
         }
     }
 
-    private void evictIfNeeded() {
+    /** Evicts idle states, oldest first, never the one being acquired (it would only come back). */
+    private void evictIfNeeded(String keep) {
         Iterator<Map.Entry<String, StreamState>> it = map.entrySet().iterator();
         int excess = map.size() - capacity;
         while (excess > 0 && it.hasNext()) {
             StreamState s = it.next().getValue();
-            if (s.idle() && s.lock.tryLock()) {
+            if (!s.streamId.equals(keep) && s.idle() && s.lock.tryLock()) {
                 try {
                     if (s.pending.get() == 0) {
                         s.evicted = true;

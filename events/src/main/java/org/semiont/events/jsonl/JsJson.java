@@ -6,7 +6,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -82,9 +81,7 @@ public final class JsJson {
     private static List<Map.Entry<String, JsonNode>> jsOrder(JsonNode node) {
         List<Map.Entry<String, JsonNode>> indices = null;
         List<Map.Entry<String, JsonNode>> others = new ArrayList<>(node.size());
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (isArrayIndex(e.getKey())) {
                 if (indices == null) {
                     indices = new ArrayList<>();

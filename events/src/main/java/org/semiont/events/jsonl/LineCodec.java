@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.semiont.events.chain.Sha256;
 
 /**
@@ -16,7 +17,7 @@ public final class LineCodec {
     private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
     private final JsonFactory factory = new JsonFactory();
-    private final ThreadLocal<java.security.MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
+    private final ThreadLocal<MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
 
     /** Encodes an event (already holding id and timestamp) as a line ending in a newline. */
     public EventLine encode(ObjectNode event, long sequence, String timestamp, String prevEventHash) {
@@ -148,6 +149,11 @@ public final class LineCodec {
 
     /** Reads the event's top-level string fields (type, userId, id, …) without building a tree. */
     public EventHeader header(EventLine line) {
+        EventHeader fast = HeaderScanner.scan(line.bytes(), line.eventStart(), line.eventLength());
+        return fast != null ? fast : headerSlowly(line);
+    }
+
+    private EventHeader headerSlowly(EventLine line) {
         String type = null;
         String userId = null;
         String documentId = null;

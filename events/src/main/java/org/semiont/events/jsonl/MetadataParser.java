@@ -1,5 +1,7 @@
 package org.semiont.events.jsonl;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A fast path for the metadata object as both writers produce it: flat, keys and string values
  * without escapes, integer numbers. Returns null for anything else so the caller falls back to a
@@ -93,7 +95,7 @@ final class MetadataParser {
         if (i >= end) {
             return null;
         }
-        String s = new String(b, start, i - start, java.nio.charset.StandardCharsets.US_ASCII);
+        String s = new String(b, start, i - start, StandardCharsets.US_ASCII);
         i++;
         return s;
     }

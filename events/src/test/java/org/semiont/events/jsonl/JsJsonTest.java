@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +41,20 @@ class JsJsonTest {
     })
     void doublesAreFormattedLikeNumberToString(double value, String js) {
         assertThat(JsJson.formatDouble(value)).isEqualTo(js);
+    }
+
+    @Property(tries = 2000)
+    void everyFiniteDoubleRoundTripsThroughItsJavaScriptText(@ForAll double value) {
+        Assume.that(Double.isFinite(value));
+        String js = JsJson.formatDouble(value);
+        assertThat(Double.parseDouble(js)).isEqualTo(value == 0 ? 0.0 : value);
+        assertThat(js).doesNotContain("E").doesNotEndWith(".0");
+    }
+
+    @Property(tries = 500)
+    void everyWellFormedStringReadsBackAsItself(@ForAll String text) throws Exception {
+        Assume.that(text.codePoints().noneMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF));
+        assertThat(mapper.readTree(JsJson.toJson(JsonNodeFactory.instance.textNode(text))).textValue()).isEqualTo(text);
     }
 
     @Test

@@ -32,6 +32,17 @@ class LineCodecTest {
         assertThat(mapper.readTree(written.bytes()).get("event")).isEqualTo(event(text));
     }
 
+    @Property(tries = 300)
+    void theFastHeaderScanAgreesWithAFullParse(@ForAll String type, @ForAll String user, @ForAll String text)
+            throws Exception {
+        ObjectNode e = mapper.createObjectNode().put("type", type).put("documentId", "doc-1").put("userId", user)
+                .put("version", 1);
+        e.putObject("payload").put("text", text).put("type", "nested").putArray("a").add(1).add("]}");
+        e.put("id", "i-" + text.length()).put("timestamp", "2026-11-25T12:43:49.985Z");
+        EventHeader h = codec.header(codec.parse(codec.encode(e, 1, "t", null).bytes()));
+        assertThat(h).isEqualTo(new EventHeader(type, user, "doc-1", "i-" + text.length(), "2026-11-25T12:43:49.985Z"));
+    }
+
     @Test
     void metadataInAnotherKeyOrderIsStillRead() throws Exception {
         String line = "{\"event\":{\"type\":\"x\"},\"metadata\":{\"checksum\":\"c\",\"sequenceNumber\":3,"

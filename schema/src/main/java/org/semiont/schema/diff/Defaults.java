@@ -4,7 +4,12 @@ import java.util.Locale;
 import org.semiont.schema.sql.Column;
 import org.semiont.schema.sql.ColumnDefault;
 
-/** Default equality as the differ sees it: two autoincrement columns agree whatever their sequence is called. */
+/**
+ * Default equality as the differ sees it: two autoincrement columns agree whatever their sequence is
+ * called, and two expression defaults agree whatever their text (PostgreSQL reprints dbgenerated(…)
+ * expressions in its own form, e.g. adds casts and parentheses, so comparing the text would report
+ * drift forever; Prisma compares them the same way).
+ */
 final class Defaults {
     private Defaults() {
     }
@@ -13,7 +18,12 @@ final class Defaults {
         if (previous.autoincrement() || next.autoincrement()) {
             return previous.autoincrement() == next.autoincrement();
         }
-        return normal(previous.defaultValue()).equals(normal(next.defaultValue()));
+        Object before = normal(previous.defaultValue());
+        Object after = normal(next.defaultValue());
+        if (before instanceof ColumnDefault.Expression && after instanceof ColumnDefault.Expression) {
+            return true;
+        }
+        return before.equals(after);
     }
 
     private static Object normal(ColumnDefault value) {

@@ -86,7 +86,8 @@ public final class SchemaDiffer {
             Optional<ForeignKey> old = previous.foreignKeys().stream()
                     .filter(f -> f.constraintName().equals(fk.constraintName())).findFirst();
             boolean touched = columns.recreatedAny(ref, fk.columns())
-                    || columns.recreatedAny(new Step.TableRef(fk.referencedNamespace(), fk.referencedTable()), fk.referencedColumns());
+                    || columns.recreatedAny(new Step.TableRef(fk.referencedNamespace(), fk.referencedTable()), fk.referencedColumns())
+                    || referencedKeyRebuilt(pair, fk, columns);
             if (old.isPresent() && (!old.get().equals(fk) || touched)) {
                 steps.add(new Step.DropForeignKey(ref, old.get()));
             }
@@ -99,6 +100,28 @@ public final class SchemaDiffer {
                 steps.add(new Step.DropForeignKey(ref, fk));
             }
         }
+    }
+
+    /**
+     * PostgreSQL will not drop a primary key or unique index that a foreign key relies on, so such a key
+     * is dropped first and added again after the referenced key is rebuilt.
+     */
+    private static boolean referencedKeyRebuilt(SchemaPair pair, ForeignKey fk, ColumnChanges columns) {
+        Optional<Table> before = pair.previous().table(fk.referencedNamespace(), fk.referencedTable());
+        Optional<Table> after = pair.next().table(fk.referencedNamespace(), fk.referencedTable());
+        if (before.isEmpty() || after.isEmpty()) {
+            return false;
+        }
+        var livePk = before.get().primaryKey();
+        var targetPk = after.get().primaryKey();
+        if (livePk != null && livePk.columns().equals(fk.referencedColumns())
+                && (targetPk == null || !targetPk.columns().equals(livePk.columns())
+                || columns.recreatedAny(Step.TableRef.of(after.get()), livePk.columns()))) {
+            return true;
+        }
+        return before.get().indexes().stream()
+                .filter(ix -> ix.unique() && ix.columnNames().equals(fk.referencedColumns()))
+                .anyMatch(ix -> !byName(after.get().indexes(), ix.name()).map(ix::equals).orElse(false));
     }
 
     private static void diffPrimaryKey(Table previous, Table next, ColumnChanges columns, List<Step> steps) {

@@ -25,6 +25,9 @@ final class RelationValidator {
             Relations.End b = r.other();
             if (r.kind() == Relations.Kind.MANY_TO_MANY) {
                 manyToMany(a, b);
+            } else if (r.kind() == Relations.Kind.ONE_TO_MANY && b.hasFields()) {
+                error(b, "The list field \"" + b.model().name() + "." + b.field().name() + "\" cannot hold fields/references: move"
+                        + " them to \"" + a.model().name() + "." + a.field().name() + "\", the side that stores the foreign key.");
             } else if (a.hasFields() && b.hasFields()) {
                 error(b, "Both sides of the relation between \"" + a.model().name() + "." + a.field().name() + "\" and \""
                         + b.model().name() + "." + b.field().name() + "\" give fields/references: keep them on one side only.");

@@ -75,6 +75,8 @@ final class ModelDrafts {
             m.doc = "This table has no primary key and no unique index over required columns, so Prisma Client cannot use it.";
             warnings.add("Model \"" + m.name + "\" is marked @@ignore: table \"" + t.name() + "\" has no primary key or unique index"
                     + " over required columns. Add one to use it.");
+        } else if (m.previous.map(Model::ignored).orElse(false)) {
+            m.blockAttributes.add("@@ignore");
         }
         if (multiSchema) {
             m.blockAttributes.add("@@schema(" + Exprs.quote(t.namespace()) + ")");

@@ -45,6 +45,9 @@ final class ScalarFields {
             attrs.add("@map(" + Exprs.quote(c.name()) + ")");
         }
         nativeType(c.type()).ifPresent(attrs::add);
+        if (prev.flatMap(f -> f.attribute("ignore")).isPresent()) {
+            attrs.add("@ignore");
+        }
         if (c.type().base() == PgType.UNSUPPORTED) {
             warnings.add("Model \"" + modelName + "\", field \"" + name + "\": type \"" + c.type().unsupported()
                     + "\" is not supported by Prisma Client; it is kept as Unsupported(\"" + c.type().unsupported() + "\").");

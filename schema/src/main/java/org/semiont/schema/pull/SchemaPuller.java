@@ -16,6 +16,9 @@ import org.semiont.schema.sql.Table;
 
 /** Live {@link SqlSchema} → PSL text following Prisma's db pull conventions. Pure. */
 public final class SchemaPuller {
+    /** Prisma Migrate's bookkeeping table: never part of a schema. */
+    static final String MIGRATIONS_TABLE = "_prisma_migrations";
+
     private SchemaPuller() {
     }
 
@@ -30,6 +33,7 @@ public final class SchemaPuller {
         Datasource ds = datasource(live, prev);
         boolean multiSchema = !ds.schemas().isEmpty();
         List<Table> tables = new ArrayList<>(live.tables());
+        tables.removeIf(t -> t.name().equals(MIGRATIONS_TABLE));
         tables.sort(Comparator.comparing(Table::name).thenComparing(Table::namespace));
         List<Table> joins = tables.stream().filter(t -> JoinTableShape.of(t).isPresent()).toList();
         tables.removeAll(joins);

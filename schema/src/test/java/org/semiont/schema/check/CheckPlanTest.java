@@ -44,4 +44,36 @@ class CheckPlanTest {
         assertThat(new CountQuery.DuplicateCount(T, List.of("a")).sql()).isEqualTo("SELECT COALESCE(SUM(n - 1), 0) FROM"
                 + " (SELECT COUNT(*) AS n FROM \"public\".\"T\" WHERE \"a\" IS NOT NULL GROUP BY \"a\" HAVING COUNT(*) > 1) AS d");
     }
+
+    @Test
+    void every_check_kind_evaluates_with_unknown_counts_and_with_zero_counts() {
+        for (Class<?> kind : Check.class.getPermittedSubclasses()) {
+            Check check = sample(kind.getSimpleName());
+            assertThat(check).isInstanceOf(kind);
+            check.evaluate(Counts.unknown()).ifPresent(o -> assertThat(o.finding().message()).contains("`"));
+            java.util.Map<CountQuery, Long> zeros = new java.util.HashMap<>();
+            check.needs().forEach(q -> zeros.put(q, 0L));
+            assertThat(check.evaluate(new Counts(zeros))).as(kind.getSimpleName()).isEmpty();
+        }
+    }
+
+    private static Check sample(String kind) {
+        var fk = new org.semiont.schema.sql.ForeignKey("T_u_fkey", List.of("u"), "public", "U", List.of("id"),
+                org.semiont.schema.sql.ForeignKey.ReferentialAction.CASCADE, org.semiont.schema.sql.ForeignKey.ReferentialAction.CASCADE);
+        return switch (kind) {
+            case "NonEmptyTableDrop" -> new Check.NonEmptyTableDrop(T);
+            case "NonEmptyColumnDrop" -> new Check.NonEmptyColumnDrop(T, "c");
+            case "RiskyCast" -> new Check.RiskyCast(T, "c", "BigInt", "Integer");
+            case "DropAndRecreateColumn" -> new Check.DropAndRecreateColumn(T, "c", true);
+            case "PrimaryKeyChange" -> new Check.PrimaryKeyChange(T);
+            case "AddedRequiredField" -> new Check.AddedRequiredField(T, "c", true);
+            case "MadeOptionalFieldRequired" -> new Check.MadeOptionalFieldRequired(T, "c");
+            case "UniqueConstraintAddition" -> new Check.UniqueConstraintAddition(T, List.of("c"));
+            case "EnumValueRemoval" -> new Check.EnumValueRemoval("E", List.of("A"), new CountQuery.EnumUsageCount(
+                    List.of(new CountQuery.EnumColumnRef(T, "e", false)), List.of("A")), 0);
+            case "ForeignKeyOrphans" -> new Check.ForeignKeyOrphans(T, fk, new CountQuery.OrphanCount(T, List.of("u"),
+                    new TableRef("public", "U"), List.of("id"), false));
+            default -> throw new IllegalStateException("no sample for check kind " + kind + ": add one");
+        };
+    }
 }

@@ -81,4 +81,15 @@ class SchemaDifferTest {
                 new org.semiont.schema.sql.Column("n", ColumnType.of(PgType.TEXT), true, null, false), false);
         assertThat(step.summary()).isEqualTo("add column `n` Text? on table `A`");
     }
+
+    @Test
+    void expression_defaults_are_not_compared_by_text_because_postgres_reprints_them() {
+        var printed = withDefault(text("v"), new org.semiont.schema.sql.ColumnDefault.Expression("(now() + '1 day'::interval)"));
+        var written = withDefault(text("v"), new org.semiont.schema.sql.ColumnDefault.Expression("now() + interval '1 day'"));
+        var literal = withDefault(text("v"), new org.semiont.schema.sql.ColumnDefault.StringValue("x"));
+        SqlSchema live = schema(List.of(table("A", serialId("A", "id"), printed)));
+
+        assertThat(diff(live, schema(List.of(table("A", serialId("A", "id"), written)))).isEmpty()).isTrue();
+        assertThat(diff(live, schema(List.of(table("A", serialId("A", "id"), literal)))).isEmpty()).isFalse();
+    }
 }

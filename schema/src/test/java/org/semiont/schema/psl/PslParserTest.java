@@ -231,4 +231,12 @@ class PslParserTest {
         assertThat(errors(DS + "model B {\n  id Int @id\n  t String[]?\n}\n")).singleElement().asString()
                 .isEqualTo("schema.prisma:7:13: A list field cannot be optional: remove the \"?\" after \"String[]\".");
     }
+
+    @Test
+    void fields_and_references_on_the_list_side_are_reported_with_the_way_out() {
+        List<String> errors = errors(DS + "model A {\n  id Int @id\n  bs B[] @relation(fields: [id], references: [aId])\n}\n"
+                + "model B {\n  id Int @id\n  aId Int\n  a A\n}\n");
+        assertThat(errors).singleElement().asString().isEqualTo("schema.prisma:7:3: The list field \"A.bs\" cannot hold fields/references:"
+                + " move them to \"B.a\", the side that stores the foreign key.");
+    }
 }

@@ -119,13 +119,17 @@ final class RandomSchemas {
             defaultFor(type, arity).ifPresent(d -> attrs.add(0, d));
         }
         if (arity.isEmpty() && random.nextInt(6) == 0 && !type.equals("Json")) {
-            attrs.add(0, "@unique");
+            attrs.add(0, random.nextInt(3) == 0 ? "@unique(map: \"uq_" + m.name + "_" + f + "\")" : "@unique");
         }
         if (random.nextInt(4) == 0) {
             attrs.add("@map(\"col " + f + "\")");
         }
         if (arity.isEmpty() && random.nextInt(5) == 0 && !type.equals("Json")) {
-            m.blocks.add("@@index([" + name + (random.nextBoolean() ? "(sort: Desc)" : "") + "])");
+            String extra = random.nextInt(4) == 0 ? ", map: \"ix_" + m.name + "_" + f + "\"" : random.nextInt(4) == 0 ? ", type: Hash" : "";
+            m.blocks.add("@@index([" + name + (extra.contains("Hash") || random.nextBoolean() ? "" : "(sort: Desc)") + "]" + extra + ")");
+        }
+        if (random.nextInt(12) == 0) {
+            return name + " Unsupported(\"tsvector\")?";
         }
         return name + " " + type + arity + (attrs.isEmpty() ? "" : " " + String.join(" ", attrs));
     }
@@ -151,6 +155,7 @@ final class RandomSchemas {
 
     private void relations(List<M> models) {
         int n = 0;
+        java.util.Set<String> pairs = new java.util.HashSet<>();
         for (int i = 0; i < models.size(); i++) {
             M own = models.get(i);
             int count = random.nextInt(3);
@@ -159,23 +164,28 @@ final class RandomSchemas {
                 if (ref.composite) {
                     continue;
                 }
+                boolean unnamed = pairs.add(own.name + "|" + ref.name) && random.nextBoolean();
+                String name = unnamed ? "" : "\"rel" + n + "\"";
                 if (random.nextInt(4) == 0 && !own.composite && own != ref && own.mapped == ref.mapped) {
-                    own.lines.add("mm" + n + " " + ref.name + "[] @relation(\"mm" + n + "\")");
-                    ref.lines.add("mmBack" + n + " " + own.name + "[] @relation(\"mm" + n + "\")");
+                    String attr = unnamed ? "" : " @relation(" + name + ")";
+                    own.lines.add("mm" + n + " " + ref.name + "[]" + attr);
+                    ref.lines.add("mmBack" + n + " " + own.name + "[]" + attr);
                 } else {
-                    foreignKey(own, ref, n);
+                    foreignKey(own, ref, n, name);
                 }
             }
         }
     }
 
-    private void foreignKey(M own, M ref, int n) {
+    private void foreignKey(M own, M ref, int n, String name) {
         boolean optional = random.nextBoolean();
         boolean oneToOne = random.nextInt(4) == 0;
         String q = optional ? "?" : "";
         String action = random.nextInt(3) == 0 ? ", onDelete: Cascade" : random.nextInt(3) == 0 ? ", onUpdate: NoAction" : "";
+        action += random.nextInt(5) == 0 ? ", map: \"fk_" + n + "\"" : "";
+        String prefix = name.isEmpty() ? "" : name + ", ";
         own.lines.add("r" + n + "Id " + ref.idType + q + (oneToOne ? " @unique" : "") + ref.idNative);
-        own.lines.add("r" + n + " " + ref.name + q + " @relation(\"r" + n + "\", fields: [r" + n + "Id], references: [id]" + action + ")");
-        ref.lines.add("back" + n + " " + own.name + (oneToOne ? "?" : "[]") + " @relation(\"r" + n + "\")");
+        own.lines.add("r" + n + " " + ref.name + q + " @relation(" + prefix + "fields: [r" + n + "Id], references: [id]" + action + ")");
+        ref.lines.add("back" + n + " " + own.name + (oneToOne ? "?" : "[]") + (name.isEmpty() ? "" : " @relation(" + name + ")"));
     }
 }

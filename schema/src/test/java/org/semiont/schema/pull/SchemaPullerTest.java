@@ -194,4 +194,20 @@ class SchemaPullerTest {
             return new PrimaryKey(table + "_pkey", List.of("id"));
         }
     }
+
+    @Test
+    void re_introspection_keeps_ignore_attributes_the_user_set() {
+        String previous = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel A {\n  id     Int    @id\n  secret String @ignore\n\n  @@ignore\n}\n";
+        PrismaSchema prev = PslParser.parse("schema.prisma", previous);
+        String psl = SchemaPuller.pull(TargetCalculator.calculate(prev, "public").sql(), Optional.of(prev)).psl();
+        assertThat(psl).isEqualTo(previous);
+    }
+
+    @Test
+    void the_prisma_migrations_table_is_not_pulled() {
+        Table migrations = new Table("public", "_prisma_migrations", List.of(col("id", ColumnType.of(PgType.VARCHAR, 36), false)),
+                new PrimaryKey("_prisma_migrations_pkey", List.of("id")), List.of(), List.of());
+        assertThat(SchemaPuller.pull(new SqlSchema(List.of("public"), List.of(migrations), List.of()), Optional.empty()).psl())
+                .doesNotContain("model");
+    }
 }

@@ -1,0 +1,26 @@
+/**
+ * The event log: the immutable, hash-chained source of truth.
+ *
+ * <p><b>On disk.</b> Streams keep the original Semiont layout and line format
+ * ({@code <data-dir>/events/<ab>/<cd>/<streamId>/events-NNNNNN.jsonl}, {@code __system__} unsharded),
+ * so original data can be read and verified. Next to them, {@code events/_global/} holds the global log:
+ * segments {@code wal-<first position>.log} of CRC-checked records (position, stream, sequence, line
+ * bytes), a {@code checkpoint} file and the writer's {@code lock}.
+ *
+ * <p><b>Appends.</b> Under a per-stream lock an appender checks ids (idempotency) and the expected
+ * version against in-memory state, numbers and chains its events and queues them. Group commit then
+ * writes the queued batch to the global log with one fsync, copies the lines into the stream files
+ * (no fsync) and acknowledges. Stream files are fsynced at checkpoints; after a crash the log is
+ * replayed from the last checkpoint into the stream files, so startup work is bounded by what was
+ * written since. One fsync per batch is what makes many streams cheap: fsyncing every dirty stream
+ * file costs about one fsync per file on ext4.
+ *
+ * <p><b>Reads.</b> {@link org.semiont.events.EventLog#readStream}, {@code query}, {@code readLatest}
+ * stream lines from the stream files; {@code readAll(position)} and global subscriptions read the
+ * global log. Subscriptions pull on their own thread, so they never slow appends.
+ *
+ * <p>Subpackages: {@code jsonl} (line format, layout, readers, JS-compatible JSON), {@code chain}
+ * (checksums and link checks, pure), {@code commit} (global log, group commit, recovery, caches),
+ * {@code subscribe} (delivery), {@code imports} (original data directories).
+ */
+package org.semiont.events;
