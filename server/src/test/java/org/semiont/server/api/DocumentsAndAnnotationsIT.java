@@ -89,6 +89,10 @@ class DocumentsAndAnnotationsIT {
         assertThat(a.get("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         String shortId = a.get("id").asText().substring(a.get("id").asText().lastIndexOf('/') + 1);
         assertThat(alice.get("/api/annotations/" + shortId).json().get("annotation")).isEqualTo(a);
+        String encodedIri = java.net.URLEncoder.encode(a.get("id").asText(), java.nio.charset.StandardCharsets.UTF_8);
+        ApiClient.Response byIri = alice.get("/api/annotations/" + encodedIri);
+        assertThat(byIri.status()).as(byIri.body()).isEqualTo(200);
+        assertThat(byIri.json().get("annotation")).isEqualTo(a);
         JsonNode list = alice.get("/api/annotations?documentId=" + docId).json();
         assertThat(list.get("total").asInt()).isEqualTo(1);
         assertThat(list.get("annotations").get(0)).isEqualTo(a);
