@@ -22,6 +22,34 @@ class ConcurrentWritersIT {
     @TempDir
     Path dataDir;
 
+    /** State-checking commands (body updates) from 8 writers on one annotation: every distinct item lands once. */
+    private static void concurrentBodyUpdatesOnOneAnnotationAllLand(ApiClient alice, String docId) throws Exception {
+        String iri = alice.post("/api/annotations", DocumentsAndAnnotationsIT.highlight(docId, 0, 5)).json().get("annotation").get("id").asText();
+        String id = iri.substring(iri.lastIndexOf('/') + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            int writer = w;
+            results.add(pool.submit(() -> {
+                int failures = 0;
+                for (int i = 0; i < 25; i++) {
+                    ApiClient.Response r = alice.send("PUT", "/api/annotations/" + id + "/body", java.util.Map.of("operations", List.of(
+                            java.util.Map.of("op", "add", "item", java.util.Map.of("type", "TextualBody", "value", writer + "-" + i,
+                                    "purpose", "commenting")))));
+                    failures += r.status() == 200 ? 0 : 1;
+                }
+                return failures;
+            }));
+        }
+        int failures = 0;
+        for (Future<Integer> f : results) {
+            failures += f.get();
+        }
+        pool.shutdown();
+        assertThat(failures).isZero();
+        assertThat(alice.get("/api/annotations/" + id).json().get("annotation").get("body")).hasSize(8 * 25);
+    }
+
     @Test
     void sixteen_writers_adding_500_annotations_each_to_one_document_lose_nothing_and_leave_no_drift() throws Exception {
         try (ApiServer server = ApiServer.start(dataDir)) {
@@ -55,9 +83,10 @@ class ConcurrentWritersIT {
             assertThat(server.app().api().events().count(docId)).isEqualTo(1 + WRITERS * EACH);
             assertThat(server.app().api().maintenance().check()).isEmpty();
             assertThat(alice.get("/api/documents/" + docId).json().get("annotations")).hasSize(WRITERS * EACH);
+            concurrentBodyUpdatesOnOneAnnotationAllLand(alice, docId);
         }
         Path file = Files.walk(dataDir.resolve("projections/documents")).filter(p -> p.toString().endsWith(".json"))
                 .findFirst().orElseThrow();
-        assertThat(ApiClient.JSON.readTree(file.toFile()).get("annotations").get("annotations")).hasSize(WRITERS * EACH);
+        assertThat(ApiClient.JSON.readTree(file.toFile()).get("annotations").get("annotations")).hasSize(WRITERS * EACH + 1);
     }
 }
