@@ -1,15 +1,40 @@
 package org.semiont.server.entitytype;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.semiont.server.datadir.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
 import org.semiont.server.projection.Sql;
 
-/** Projects {@code entitytype.added} (system stream) into {@code entity_types}. */
+/**
+ * Projects {@code entitytype.added} (system stream) into {@code entity_types}, and after each change rewrites
+ * the original's {@code <data-dir>/projections/entity-types/entity-types.json} atomically.
+ */
 public final class EntityTypeProjection implements Projection {
     public static final String ADDED = "entitytype.added";
+    private static final Logger log = LoggerFactory.getLogger(EntityTypeProjection.class);
+    private final Path file;
+    private final DataSource pool;
+    private final ObjectMapper json;
+    private boolean changed;
+
+    public EntityTypeProjection(Path dataDir, DataSource pool, ObjectMapper json) {
+        this.file = dataDir.resolve("projections").resolve("entity-types").resolve("entity-types.json");
+        this.pool = pool;
+        this.json = json;
+    }
 
     @Override
     public boolean handles(String type) {
@@ -20,6 +45,31 @@ public final class EntityTypeProjection implements Projection {
     public void apply(Connection c, StoredEvent e, ObjectNode event) throws SQLException {
         Sql.update(c, "INSERT INTO entity_types (name, created) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                 event.path("payload").path("entityType").asText(), Sql.utc(e.instant()));
+        changed = true;
+    }
+
+    @Override
+    public void afterCommit(List<StoredEvent> batch) {
+        if (!changed) {
+            return;
+        }
+        changed = false;
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM entity_types ORDER BY name")) {
+            ObjectNode out = json.createObjectNode();
+            ArrayNode names = out.putArray("entityTypes");
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(out));
+        } catch (SQLException | IOException e) {
+            log.warn("Could not write {}: {}", file, e.getMessage());
+        }
+    }
+
+    @Override
+    public void afterRollback() {
+        changed = false;
     }
 
     @Override

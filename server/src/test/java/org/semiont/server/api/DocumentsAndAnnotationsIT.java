@@ -160,11 +160,13 @@ class DocumentsAndAnnotationsIT {
     }
 
     @Test
-    void entity_types_start_with_the_nine_defaults_and_only_moderators_add_more() {
+    void entity_types_start_with_the_nine_defaults_and_only_moderators_add_more() throws Exception {
         assertThat(alice.get("/api/entity-types").json().get("entityTypes")).hasSizeGreaterThanOrEqualTo(9);
         assertThat(alice.post("/api/entity-types", Map.of("tag", "Animal")).status()).isEqualTo(403);
         ApiClient mod = server.user("mod@example.org", false, true);
         JsonNode r = mod.post("/api/entity-types/bulk", Map.of("tags", List.of("Animal", "Plant"))).json();
         assertThat(r.get("entityTypes")).extracting(JsonNode::asText).contains("Animal", "Plant", "Person");
+        JsonNode file = ApiClient.JSON.readTree(dataDir.resolve("projections/entity-types/entity-types.json").toFile());
+        assertThat(file.get("entityTypes")).extracting(JsonNode::asText).contains("Animal", "Plant", "Person");
     }
 }
