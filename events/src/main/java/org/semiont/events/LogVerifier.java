@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
@@ -26,10 +27,12 @@ final class LogVerifier {
         long start = System.nanoTime();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
+            CompletableFuture<GlobalLogCheck.Result> global = walDir == null ? null
+                    : CompletableFuture.supplyAsync(() -> GlobalLogCheck.scan(walDir), pool);
             List<StreamVerifier.Result> results = pool.submit(() -> streamIds.parallelStream()
                     .map(id -> new StreamVerifier().verify(id, layout.files(id), layout.root()))
                     .collect(Collectors.toList())).get();
-            List<Defect> extra = walDir == null ? List.of() : crossCheck(results, GlobalLogCheck.scan(walDir));
+            List<Defect> extra = global == null ? List.of() : crossCheck(results, global.get());
             return summarize(results, extra, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

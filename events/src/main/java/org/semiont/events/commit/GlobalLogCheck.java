@@ -38,7 +38,7 @@ public final class GlobalLogCheck {
             String name = walDir.getFileName() + "/" + seg.getFileName();
             try (WalScanner sc = new WalScanner(seg, 0)) {
                 WalRecord r;
-                while ((r = sc.next()) != null) {
+                while ((r = sc.nextHeader()) != null) {
                     records++;
                     check(r, expected, last, name, records, defects);
                     expected = r.position() + 1;
