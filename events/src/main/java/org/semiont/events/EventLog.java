@@ -246,10 +246,13 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** Verifies one stream, or all streams in parallel when {@code streamId} is null. */
+    /**
+     * Verifies one stream, or all streams in parallel when {@code streamId} is null; verifying all
+     * also checks the global log and that it indexes every stream event.
+     */
     public VerifyReport verify(String streamId) {
         List<String> ids = streamId == null ? streamIds() : List.of(StreamIds.validate(streamId));
-        return new LogVerifier(layout, options.verifyThreads()).verify(ids);
+        return new LogVerifier(layout, options.verifyThreads()).verify(ids, streamId == null ? walDir : null);
     }
 
     public Path eventsRoot() {

@@ -77,6 +77,22 @@ class CorruptionTest {
     }
 
     @Test
+    void aStreamCopiedInByHandIsReportedAsMissingFromTheGlobalLog() throws Exception {
+        Path file = writeStream(2);
+        Path copyDir = dir.resolve("events").resolve(org.semiont.events.jsonl.StreamLayout.shard("doc-copy")
+                .substring(0, 2)).resolve(org.semiont.events.jsonl.StreamLayout.shard("doc-copy").substring(2))
+                .resolve("doc-copy");
+        Files.createDirectories(copyDir);
+        Files.copy(file, copyDir.resolve("events-000001.jsonl"));
+        VerifyReport r = verify();
+        assertThat(r.defects()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Defect.Kind.NOT_IN_GLOBAL_LOG);
+            assertThat(d.streamId()).isEqualTo("doc-copy");
+            assertThat(d.sequence()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void aCorruptLineInTheMiddleIsNeverRepaired() throws Exception {
         Path file = writeStream(4);
         byte[] bytes = Files.readAllBytes(file);

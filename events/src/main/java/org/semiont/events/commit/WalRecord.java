@@ -13,6 +13,7 @@ import java.util.zip.CRC32C;
 public record WalRecord(long position, String streamId, long sequence, boolean endOfAppend, byte[] line) {
     static final int HEADER = 8;
     private static final int FIXED = 19;
+    private static final byte[] NO_LINE = new byte[0];
 
     void encode(ByteBuffer out) {
         byte[] id = streamId.getBytes(StandardCharsets.UTF_8);
@@ -30,7 +31,7 @@ public record WalRecord(long position, String streamId, long sequence, boolean e
     }
 
     /** Decodes the body at {@code buf[off..off+len)}, or null if the checksum does not match. */
-    static WalRecord decode(byte[] buf, int off, int len, int expectedCrc) {
+    static WalRecord decode(byte[] buf, int off, int len, int expectedCrc, boolean withLine) {
         CRC32C crc = new CRC32C();
         crc.update(buf, off, len);
         if ((int) crc.getValue() != expectedCrc || len < FIXED) {
@@ -45,7 +46,7 @@ public record WalRecord(long position, String streamId, long sequence, boolean e
             return null;
         }
         String id = new String(buf, off + FIXED, idLen, StandardCharsets.UTF_8);
-        byte[] line = new byte[len - FIXED - idLen];
+        byte[] line = withLine ? new byte[len - FIXED - idLen] : NO_LINE;
         System.arraycopy(buf, off + FIXED + idLen, line, 0, line.length);
         return new WalRecord(position, id, sequence, end, line);
     }

@@ -30,6 +30,15 @@ final class WalScanner implements Closeable {
 
     /** The next complete, intact record, or null. */
     WalRecord next() throws IOException {
+        return next(true);
+    }
+
+    /** Like {@link #next()}, but without copying the line (for structural checks). */
+    WalRecord nextHeader() throws IOException {
+        return next(false);
+    }
+
+    private WalRecord next(boolean withLine) throws IOException {
         damaged = false;
         if (!ensure(WalRecord.HEADER)) {
             return null;
@@ -46,7 +55,7 @@ final class WalScanner implements Closeable {
             return null;
         }
         rel = (int) (offset - windowStart);
-        WalRecord r = WalRecord.decode(window, rel + WalRecord.HEADER, len, crc);
+        WalRecord r = WalRecord.decode(window, rel + WalRecord.HEADER, len, crc, withLine);
         if (r == null) {
             damaged = true;
             return null;

@@ -2,6 +2,8 @@ package org.semiont.events.jsonl;
 
 import java.nio.charset.StandardCharsets;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A fast path for the metadata object as both writers produce it: flat, keys and string values
  * without escapes, integer numbers. Returns null for anything else so the caller falls back to a
@@ -29,6 +31,19 @@ final class MetadataParser {
         return p.object() ? p : null;
     }
 
+    private static final int OTHER = 0;
+    private static final int SEQUENCE = 1;
+    private static final int POSITION = 2;
+    private static final int TIMESTAMP = 3;
+    private static final int PREV = 4;
+    private static final int CHECKSUM = 5;
+    private static final byte[][] KEYS = {null, ascii("sequenceNumber"), ascii("streamPosition"),
+        ascii("timestamp"), ascii("prevEventHash"), ascii("checksum")};
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private boolean object() {
         if (!take('{')) {
             return false;
@@ -37,25 +52,58 @@ final class MetadataParser {
             return i == end;
         }
         do {
-            String key = string();
-            if (key == null || !take(':') || !value(key)) {
+            int key = key();
+            if (key < 0 || !take(':') || !value(key)) {
                 return false;
             }
         } while (take(','));
         return take('}') && i == end;
     }
 
-    private boolean value(String key) {
+    /** Which known key the next string is (compared as bytes, no String made), or -1 if malformed. */
+    private int key() {
+        int start = i + 1;
+        if (!skipPlainString()) {
+            return -1;
+        }
+        int len = i - 1 - start;
+        for (int k = 1; k < KEYS.length; k++) {
+            if (KEYS[k].length == len && java.util.Arrays.equals(b, start, start + len, KEYS[k], 0, len)) {
+                return k;
+            }
+        }
+        return OTHER;
+    }
+
+    private boolean skipPlainString() {
+        if (!take('"')) {
+            return false;
+        }
+        while (i < end && b[i] != '"') {
+            if (b[i] == '\\' || (b[i] & 0xff) < 0x20 || b[i] < 0) {
+                return false;
+            }
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        i++;
+        return true;
+    }
+
+    private boolean value(int key) {
         if (i < end && b[i] == '"') {
             String v = string();
             if (v == null) {
                 return false;
             }
-            switch (key) {
-                case "timestamp": timestamp = v; break;
-                case "prevEventHash": prevEventHash = v; break;
-                case "checksum": checksum = v; break;
-                default: break;
+            if (key == TIMESTAMP) {
+                timestamp = v;
+            } else if (key == PREV) {
+                prevEventHash = v;
+            } else if (key == CHECKSUM) {
+                checksum = v;
             }
             return true;
         }
@@ -63,9 +111,9 @@ final class MetadataParser {
         if (n < 0) {
             return false;
         }
-        if (key.equals("sequenceNumber")) {
+        if (key == SEQUENCE) {
             sequence = n;
-        } else if (key.equals("streamPosition")) {
+        } else if (key == POSITION) {
             streamPosition = n;
         }
         return true;
