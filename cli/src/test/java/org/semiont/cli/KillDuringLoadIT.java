@@ -66,6 +66,11 @@ class KillDuringLoadIT {
         }
         SemiontProcess.Result check = SemiontProcess.run("projections", "check", "--data-dir", dir);
         assertThat(check.exitCode()).as(check.output()).isZero();
+        SemiontProcess.Result verify = SemiontProcess.run("events", "verify", "--data-dir", dir);
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).as("the server's events are where the events verbs look")
+                .containsPattern("[1-9][0-9]* events");
+        assertThat(java.nio.file.Path.of(dir, "events", "events")).doesNotExist();
     }
 
     private static void write(String url, String doc, String token, Set<String> acknowledged) {

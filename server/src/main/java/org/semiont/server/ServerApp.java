@@ -88,7 +88,7 @@ public final class ServerApp implements AutoCloseable {
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), Clock.systemUTC());
-        EventLog events = resources.add(EventLog.open(layout.events()));
+        EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC()));
         api.start(CATCH_UP_TIMEOUT);

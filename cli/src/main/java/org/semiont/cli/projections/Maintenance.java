@@ -39,7 +39,7 @@ final class Maintenance implements AutoCloseable {
         DataDirLayout layout = new DataDirLayout(db.dataDirOptions().dataDir());
         EventLog log;
         try {
-            log = EventLog.open(layout.events());
+            log = EventLog.open(layout.root());
         } catch (EventsException e) {
             throw new CliException(ExitCodes.FAILURE, "Cannot open the event log in " + layout.events() + ": " + e.getMessage()
                     + ". If the server is running, stop it first: " + purpose + " needs the log and the projections to itself.");

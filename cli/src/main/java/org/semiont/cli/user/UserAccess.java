@@ -19,7 +19,6 @@ import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.auth.JwtSecrets;
 import org.semiont.server.config.Environment;
-import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.datadir.DataDirLock;
 
 /**
@@ -51,7 +50,7 @@ final class UserAccess implements AutoCloseable {
         try {
             Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir, purpose);
             if (lock.isPresent()) {
-                return new UserAccess(dataDir, lock.get(), EventLog.open(new DataDirLayout(dataDir).events()), jwt, null);
+                return new UserAccess(dataDir, lock.get(), EventLog.open(dataDir), jwt, null);
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILURE, "Cannot use data dir " + dataDir + ": " + e.getMessage());

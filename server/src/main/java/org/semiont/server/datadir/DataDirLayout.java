@@ -22,6 +22,7 @@ public record DataDirLayout(Path root) {
         return root.resolve("logs");
     }
 
+    /** The event log's folder; {@code EventLog.open} takes the data dir root and adds this itself. */
     public Path events() {
         return root.resolve("events");
     }
