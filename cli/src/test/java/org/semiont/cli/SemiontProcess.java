@@ -89,8 +89,14 @@ final class SemiontProcess implements AutoCloseable {
         return process;
     }
 
+    /** SIGTERM first, so a server still running stops its embedded PostgreSQL instead of orphaning it. */
     @Override
-    public void close() {
-        process.destroyForcibly();
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

@@ -78,20 +78,26 @@ public final class ServerApp implements AutoCloseable {
     }
 
     private void startUp() {
+        PhaseTimer timer = new PhaseTimer();
+        ClassWarmup.startInBackground();
         DataDirLayout layout = new DataDirLayout(config.dataDir());
         resources.add(lockDataDir(layout));
         database = resources.add(DatabaseRuntime.forServer(config.database(), layout));
+        timer.mark("database");
         HikariDataSource pool = resources.add(ConnectionPools.application(database.target(), config.pool()));
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
         requireReachable(probe);
+        timer.mark("pools");
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
+        timer.mark("schema");
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC()));
         api.start(CATCH_UP_TIMEOUT);
+        timer.mark("events and projections");
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {
             health.register(routes);
             api.register(routes);
@@ -99,8 +105,10 @@ public final class ServerApp implements AutoCloseable {
         resources.add(http::stop);
         resources.add(api::stopStreams);
         resources.add(ServerAddress.publish(config.dataDir(), url()));
+        timer.mark("http");
         readiness.ready();
-        log.info("Semiont {} listening on {} (database: {})", SemiontVersion.VERSION, url(), database.description());
+        log.info("Semiont {} listening on {} (database: {}); started in {}", SemiontVersion.VERSION, url(),
+                database.description(), timer.summary());
     }
 
     private static DataDirLock lockDataDir(DataDirLayout layout) {
