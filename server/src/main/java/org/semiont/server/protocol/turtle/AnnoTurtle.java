@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.semiont.server.protocol.turtle.AnnoVocabulary.Kind;
 import org.semiont.server.protocol.turtle.AnnoVocabulary.Property;
 
@@ -25,18 +26,26 @@ public final class AnnoTurtle {
 
     public static String write(JsonNode document) {
         AnnoTurtle t = new AnnoTurtle();
-        t.prefixes();
         t.subjects.add(document);
         while (!t.subjects.isEmpty()) {
             t.block(t.subjects.poll());
         }
-        return t.out.toString();
+        return prefixes(t.out) + t.out;
     }
 
-    private void prefixes() {
-        for (Map.Entry<String, String> p : new java.util.TreeMap<>(AnnoVocabulary.PREFIXES).entrySet()) {
-            out.append("@prefix ").append(p.getKey()).append(": ").append(TurtleText.iri(p.getValue())).append(" .\n");
+    /**
+     * Declares only the prefixes the body mentions: the full set would more than double a single annotation.
+     * A prefix name that merely appears inside a string gets declared too, which is harmless.
+     */
+    private static String prefixes(CharSequence body) {
+        StringBuilder head = new StringBuilder();
+        String text = body.toString();
+        for (Map.Entry<String, String> p : new TreeMap<>(AnnoVocabulary.PREFIXES).entrySet()) {
+            if (text.contains(p.getKey() + ":")) {
+                head.append("@prefix ").append(p.getKey()).append(": ").append(TurtleText.iri(p.getValue())).append(" .\n");
+            }
         }
+        return head.toString();
     }
 
     private void block(JsonNode node) {
