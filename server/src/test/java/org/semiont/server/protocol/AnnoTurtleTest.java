@@ -114,4 +114,13 @@ class AnnoTurtleTest {
         assertThat(t.objects("<http://e.org/x>", "http://e.org/p")).containsExactlyInAnyOrder(
                 "\"1.5\"^^<" + XSD + "double>", "\"true\"^^<" + XSD + "boolean>", "\"7\"^^<" + XSD + "integer>");
     }
+
+    @Test
+    void value_objects_keep_a_well_formed_language_tag_and_expand_a_compact_datatype() {
+        TurtleTriples t = turtle("{'id':'http://e.org/x','label':[{'@value':'Hallo','@language':'de-AT'},"
+                + "{'@value':'odd','@language':'not a tag'}],'value':{'@value':'5','@type':'xsd:integer'}}");
+        assertThat(t.objects("<http://e.org/x>", "http://www.w3.org/2000/01/rdf-schema#label"))
+                .containsExactlyInAnyOrder("\"Hallo\"@de-AT", "\"odd\"^^<" + XSD + "string>");
+        assertThat(t.only("<http://e.org/x>", TurtleTriples.RDF + "value")).isEqualTo("\"5\"^^<" + XSD + "integer>");
+    }
 }

@@ -133,17 +133,12 @@ public final class AnnoTurtle {
         return Literals.nativeValue(value, kind);
     }
 
-    private String text(String s, Kind kind) {
-        switch (kind) {
-            case IRI:
-            case IRI_LIST:
-                return iri(s);
-            case VOCAB:
-                String name = AnnoVocabulary.name(s);
-                return name != null ? name : iri(s);
-            default:
-                return Literals.typed(s, kind);
-        }
+    private static String text(String s, Kind kind) {
+        return switch (kind) {
+            case IRI, IRI_LIST -> iri(s);
+            case VOCAB -> AnnoVocabulary.name(s) != null ? AnnoVocabulary.name(s) : iri(s);
+            default -> Literals.typed(s, kind);
+        };
     }
 
     /** An object with an id is referenced and written as its own block; one without is an inline blank node. */
@@ -162,19 +157,12 @@ public final class AnnoTurtle {
         return id != null && id.isTextual() ? id.asText() : null;
     }
 
-    /** Expands compact IRIs of the context's prefixes and writes {@code _:} ids as blank node labels. */
+    /** Writes {@code _:} ids as blank node labels and everything else as an IRI, compact ones expanded. */
     private static String iri(String s) {
         if (s.startsWith("_:")) {
             return "_:j" + s.substring(2).replaceAll("[^A-Za-z0-9_]", "_");
         }
-        int colon = s.indexOf(':');
-        if (colon > 0 && !s.startsWith("//", colon + 1)) {
-            String ns = AnnoVocabulary.PREFIXES.get(s.substring(0, colon));
-            if (ns != null) {
-                return TurtleText.iri(ns + s.substring(colon + 1));
-            }
-        }
-        return TurtleText.iri(s);
+        return TurtleText.iri(AnnoVocabulary.expand(s));
     }
 
     private static boolean isAbsolute(String key) {

@@ -31,6 +31,18 @@ final class AnnoVocabulary {
         return NAMES.get(term);
     }
 
+    /** Expands a compact IRI ({@code oa:Annotation}) of one of the context's prefixes; anything else is returned as is. */
+    static String expand(String iri) {
+        int colon = iri.indexOf(':');
+        if (colon > 0 && !iri.startsWith("//", colon + 1)) {
+            String ns = PREFIXES.get(iri.substring(0, colon));
+            if (ns != null) {
+                return ns + iri.substring(colon + 1);
+            }
+        }
+        return iri;
+    }
+
     private static Map<String, String> prefixes() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("oa", "http://www.w3.org/ns/oa#");

@@ -9,14 +9,11 @@ final class Literals {
     }
 
     static String typed(String lexical, Kind kind) {
-        switch (kind) {
-            case DATE_TIME:
-                return TurtleText.string(lexical) + "^^xsd:dateTime";
-            case NON_NEGATIVE_INTEGER:
-                return TurtleText.string(lexical) + "^^xsd:nonNegativeInteger";
-            default:
-                return TurtleText.string(lexical);
-        }
+        return switch (kind) {
+            case DATE_TIME -> TurtleText.string(lexical) + "^^xsd:dateTime";
+            case NON_NEGATIVE_INTEGER -> TurtleText.string(lexical) + "^^xsd:nonNegativeInteger";
+            default -> TurtleText.string(lexical);
+        };
     }
 
     /** Numbers and booleans: coerced by the term when it declares a type, else xsd:integer / xsd:double / xsd:boolean. */
@@ -39,7 +36,7 @@ final class Literals {
             return lexical + "@" + language;
         }
         if (v.hasNonNull("@type")) {
-            return lexical + "^^" + TurtleText.iri(v.get("@type").asText().replace("xsd:", "http://www.w3.org/2001/XMLSchema#"));
+            return lexical + "^^" + TurtleText.iri(AnnoVocabulary.expand(v.get("@type").asText()));
         }
         return lexical;
     }
