@@ -74,8 +74,8 @@ class AnnotationTurtleIT {
         assertThat(t.only(iri, OA + "hasTarget")).isEqualTo("<http://example.com/page1>");
         String body = t.only(iri, OA + "hasBody");
         assertThat(t.only(body, TurtleTriples.RDF + "value")).isEqualTo("\"quote \" and\nnew line\"^^<" + XSD + "string>");
-        String created_ = created.json().get("created").asText();
-        assertThat(t.only(iri, "http://purl.org/dc/terms/created")).isEqualTo("\"" + created_ + "\"^^<" + XSD + "dateTime>");
+        String createdAt = created.json().get("created").asText();
+        assertThat(t.only(iri, "http://purl.org/dc/terms/created")).isEqualTo("\"" + createdAt + "\"^^<" + XSD + "dateTime>");
         String creator = t.only(iri, "http://purl.org/dc/terms/creator");
         assertThat(t.only(creator, "http://xmlns.com/foaf/0.1/name")).isEqualTo("\"alice\"^^<" + XSD + "string>");
     }
