@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.function.Predicate;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.annotation.AnnotationService;
@@ -12,13 +13,15 @@ import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.ContentStore;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.protocol.turtle.AnnoTurtle;
 import org.semiont.server.rest.Requests;
 import org.semiont.server.rest.SecuredRoutes;
 
 /**
  * The W3C Web Annotation Protocol: {@code /annotations/} is an LDP BasicContainer and AnnotationCollection
  * (paged with AnnotationPage, Prefer for minimal container / IRIs / descriptions), and every annotation's IRI
- * {@code <base-url>/annotations/<id>} dereferences here with ETags for conditional GET, PUT and DELETE.
+ * {@code <base-url>/annotations/<id>} dereferences here with ETags for conditional GET, PUT and DELETE. Every GET
+ * answers JSON-LD or Turtle as {@code Accept} prefers (see {@link Representation}).
  */
 public final class AnnotationContainerRoutes {
     static final String CONTAINER = "/annotations/";
@@ -54,13 +57,14 @@ public final class AnnotationContainerRoutes {
     }
 
     private void container(Context ctx) {
-        Ldp.negotiate(ctx);
+        Representation representation = Ldp.negotiate(ctx);
         String page = ctx.queryParam("page");
         boolean iris = "1".equals(ctx.queryParam("iris")) || Prefer.parse(ctx.header("Prefer")).includes(Ldp.PREFER_IRIS);
         ObjectNode body = page != null ? page(Requests.intParam(ctx, "page", 0, 0, Integer.MAX_VALUE), iris)
                 : collection(Prefer.parse(ctx.header("Prefer")));
         ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY);
-        respond(allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer"), body.toString());
+        respond(allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer"),
+                representation, body.toString());
     }
 
     private ObjectNode collection(Prefer prefer) {
@@ -115,52 +119,62 @@ public final class AnnotationContainerRoutes {
 
     private void create(Context ctx) {
         Ldp.requireJsonBody(ctx);
+        Representation representation = Ldp.negotiate(ctx);
         AnnotationRepository.Stored a = service.createInContainer(requests.object(ctx), Authenticator.principal(ctx).userId(),
                 ctx.header("Slug"));
         ctx.status(201).header("Location", service.iri(a.id()));
-        annotationHeaders(ctx, a).header("Content-Location", service.iri(a.id()));
-        respond(ctx, a.json());
+        annotationHeaders(ctx, a, representation).header("Content-Location", service.iri(a.id()));
+        respond(ctx, representation, a.json());
     }
 
-    private Context annotationHeaders(Context ctx, AnnotationRepository.Stored a) {
+    private Context annotationHeaders(Context ctx, AnnotationRepository.Stored a, Representation representation) {
         return allow(ctx, Ldp.ANNOTATION_ALLOW).header("Link", Ldp.RESOURCE + ", " + Ldp.ANNOTATION_TYPE)
-                .header("ETag", Etags.of(a.json())).header("Vary", "Accept");
+                .header("ETag", Etags.of(a.json(), representation)).header("Vary", "Accept");
     }
 
     private void read(Context ctx) {
-        Ldp.negotiate(ctx);
+        Representation representation = Ldp.negotiate(ctx);
         AnnotationRepository.Stored a = service.get(ctx.pathParam("id"));
-        annotationHeaders(ctx, a);
-        if (Etags.matches(ctx.header("If-None-Match"), a.json())) {
+        annotationHeaders(ctx, a, representation);
+        if (Etags.matches(ctx.header("If-None-Match"), a.json(), representation)) {
             ctx.status(304);
             return;
         }
-        respond(ctx, a.json());
+        respond(ctx, representation, a.json());
     }
 
     private void replace(Context ctx) {
         Ldp.requireJsonBody(ctx);
+        Representation representation = Ldp.negotiate(ctx);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch == null) {
             throw new ApiException(ApiError.PRECONDITION_REQUIRED, "PUT needs If-Match with the annotation's current ETag "
                     + "(from GET " + CONTAINER + ctx.pathParam("id") + ")");
         }
         AnnotationRepository.Stored a = service.replace(ctx.pathParam("id"), requests.object(ctx),
-                Authenticator.principal(ctx).userId(), json -> Etags.matches(ifMatch, json));
-        respond(annotationHeaders(ctx, a), a.json());
+                Authenticator.principal(ctx).userId(), json -> Etags.matchesAnyRepresentation(ifMatch, json));
+        respond(annotationHeaders(ctx, a, representation), representation, a.json());
     }
 
     private void delete(Context ctx) {
         String ifMatch = ctx.header("If-Match");
-        Predicate<String> precondition = ifMatch == null ? json -> true : json -> Etags.matches(ifMatch, json);
+        Predicate<String> precondition = ifMatch == null ? json -> true : json -> Etags.matchesAnyRepresentation(ifMatch, json);
         service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).userId(), precondition);
         ctx.status(204);
     }
 
-    private static void respond(Context ctx, String json) {
-        ctx.contentType(Ldp.MEDIA_TYPE);
+    private void respond(Context ctx, Representation representation, String json) {
+        ctx.contentType(representation.contentType);
         if (!ctx.method().name().equals("HEAD")) {
-            ctx.result(json);
+            ctx.result(representation == Representation.TURTLE ? turtle(json) : json);
+        }
+    }
+
+    private String turtle(String json) {
+        try {
+            return AnnoTurtle.write(requests.json().readTree(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("served annotation JSON is unreadable", e);
         }
     }
 

@@ -3,21 +3,35 @@ package org.semiont.server.protocol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** Strong ETags over the served annotation JSON, and the If-Match / If-None-Match comparisons. */
+/** Strong ETags per representation of the stored annotation JSON, and the If-Match / If-None-Match comparisons. */
 final class Etags {
     private Etags() {
     }
 
-    static String of(String json) {
-        return "\"" + AnnotationContainerRoutes.sha(json).substring(0, 32) + "\"";
+    /** The validator of one representation: the same stored state gives a different tag as JSON-LD and as Turtle. */
+    static String of(String json, Representation r) {
+        return "\"" + AnnotationContainerRoutes.sha(json).substring(0, 32) + r.etagSuffix + "\"";
     }
 
-    /** True when the header lists this representation's ETag, or is {@code *}. */
-    static boolean matches(String header, String json) {
-        if (header == null) {
-            return false;
+    /** If-None-Match: true when the header lists the ETag of the representation being served, or is {@code *}. */
+    static boolean matches(String header, String json, Representation r) {
+        return header != null && lists(header, of(json, r));
+    }
+
+    /**
+     * If-Match on PUT and DELETE: the tag of either representation names the same stored state, so a client that
+     * read Turtle can update as well as one that read JSON-LD.
+     */
+    static boolean matchesAnyRepresentation(String header, String json) {
+        for (Representation r : Representation.values()) {
+            if (matches(header, json, r)) {
+                return true;
+            }
         }
-        String mine = of(json);
+        return false;
+    }
+
+    private static boolean lists(String header, String mine) {
         for (String t : header.split(",")) {
             String tag = t.trim();
             if (tag.equals("*") || tag.equals(mine) || tag.equals("W/" + mine)) {

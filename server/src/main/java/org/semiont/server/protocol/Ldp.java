@@ -1,7 +1,6 @@
 package org.semiont.server.protocol;
 
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Locale;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
@@ -20,28 +19,22 @@ final class Ldp {
     static final String PREFER_DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions";
     static final String CONTAINER_ALLOW = "GET, HEAD, OPTIONS, POST";
     static final String ANNOTATION_ALLOW = "GET, HEAD, OPTIONS, PUT, DELETE";
-    private static final List<String> ACCEPTABLE = List.of("application/ld+json", "application/json", "application/*", "*/*");
 
     private Ldp() {
     }
 
-    /** JSON-LD with the anno profile is the only representation; anything else acceptable gets it, the rest 406. */
-    static void negotiate(Context ctx) {
+    /** JSON-LD with the anno profile or Turtle, whichever Accept prefers; 406 when it accepts neither. */
+    static Representation negotiate(Context ctx) {
         String accept = ctx.header("Accept");
-        if (accept == null || accept.isBlank()) {
-            return;
+        Representation r = Representation.choose(accept);
+        if (r == null) {
+            throw new ApiException(ApiError.NOT_ACCEPTABLE, "This server serves annotations as " + MEDIA_TYPE
+                    + " or text/turtle; got Accept: " + accept);
         }
-        for (String part : accept.split(",")) {
-            String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            if (ACCEPTABLE.contains(type) && !part.contains("q=0") || type.equals("application/ld+json")) {
-                return;
-            }
-        }
-        throw new ApiException(ApiError.NOT_ACCEPTABLE, "This server serves annotations as " + MEDIA_TYPE
-                + " only; got Accept: " + accept);
+        return r;
     }
 
-    /** POST and PUT bodies must be JSON-LD (or plain JSON). */
+    /** POST and PUT bodies must be JSON-LD (or plain JSON): Turtle is served, not accepted. */
     static void requireJsonBody(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/ld+json") && !type.startsWith("application/json")) {

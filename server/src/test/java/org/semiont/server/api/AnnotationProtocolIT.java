@@ -137,7 +137,7 @@ class AnnotationProtocolIT {
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(alice.send("OPTIONS", "/annotations/", null).header("Allow").orElseThrow()).contains("POST");
-        assertThat(alice.get("/annotations/", "Accept", "text/turtle").status()).isEqualTo(406);
+        assertThat(alice.get("/annotations/", "Accept", "text/html").status()).isEqualTo(406);
         ApiClient.Response plain = alice.sendBytes("POST", "/annotations/", "hello".getBytes(), "text/plain");
         assertThat(plain.status()).isEqualTo(415);
         assertThat(server.anonymous().get("/annotations/").status()).isEqualTo(401);

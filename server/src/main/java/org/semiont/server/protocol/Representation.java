@@ -1,0 +1,76 @@
+package org.semiont.server.protocol;
+
+import java.util.Locale;
+
+/**
+ * The two representations of annotations, pages and the container, chosen from {@code Accept} with q-values.
+ * Each media range counts only through its most specific match for a representation (RFC 9110 §12.5.1);
+ * on equal quality JSON-LD wins, because the protocol makes it the required one.
+ */
+enum Representation {
+    JSON_LD(Ldp.MEDIA_TYPE, ""),
+    TURTLE("text/turtle; charset=utf-8", "-ttl");
+
+    final String contentType;
+    /** Appended inside the ETag so each representation of one state has its own strong validator. */
+    final String etagSuffix;
+
+    Representation(String contentType, String etagSuffix) {
+        this.contentType = contentType;
+        this.etagSuffix = etagSuffix;
+    }
+
+    /** The best representation for this Accept header, or null when it accepts neither. */
+    static Representation choose(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return JSON_LD;
+        }
+        double jsonLd = quality(accept, JSON_LD);
+        double turtle = quality(accept, TURTLE);
+        if (jsonLd <= 0 && turtle <= 0) {
+            return null;
+        }
+        return turtle > jsonLd ? TURTLE : JSON_LD;
+    }
+
+    private static double quality(String accept, Representation r) {
+        int bestSpecificity = -1;
+        double q = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            int s = r.specificity(parts[0].trim().toLowerCase(Locale.ROOT));
+            if (s > bestSpecificity) {
+                bestSpecificity = s;
+                q = q(parts);
+            }
+        }
+        return q;
+    }
+
+    /** 3 for an exact type, 2 for a JSON type standing in for JSON-LD, 1 for a subtype wildcard, 0 for the full wildcard, -1 no match. */
+    private int specificity(String type) {
+        if (type.equals("*/*")) {
+            return 0;
+        }
+        if (this == TURTLE) {
+            return type.equals("text/turtle") ? 3 : type.equals("text/*") ? 1 : -1;
+        }
+        return type.equals("application/ld+json") ? 3 : type.equals("application/json") ? 2 : type.equals("application/*") ? 1 : -1;
+    }
+
+    /** The q parameter; a malformed one makes the range unacceptable rather than silently preferred. */
+    private static double q(String[] params) {
+        for (int i = 1; i < params.length; i++) {
+            String p = params[i].trim().toLowerCase(Locale.ROOT);
+            if (p.startsWith("q=")) {
+                try {
+                    double q = Double.parseDouble(p.substring(2).trim());
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
