@@ -95,7 +95,7 @@ public final class ServerApp implements AutoCloseable {
                 () -> schemaState.status().label(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), () -> schemaState.status().label()));
         api.start(CATCH_UP_TIMEOUT);
         timer.mark("events and projections");
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {

@@ -34,7 +34,20 @@ class StartupSchemaIT {
         try (ServerApp app = ServerApp.start(config())) {
             assertThat(app.schemaState().status()).isEqualTo(SchemaState.Status.IN_SYNC);
             assertThat(Http.get(app.url() + "/api/health").json().get("schema").asText()).isEqualTo("in-sync");
+            assertThat(status(app).get("schema").asText()).isEqualTo("in-sync");
         }
+    }
+
+    /** {@code GET /api/status} with a service token minted from the data dir's generated secret. */
+    private com.fasterxml.jackson.databind.JsonNode status(ServerApp app) throws Exception {
+        String secret = java.nio.file.Files.readString(dataDir.resolve("secrets").resolve(org.semiont.server.auth.JwtSecrets.FILE_NAME)).trim();
+        String token = new org.semiont.server.auth.JwtCodec(secret, "semiont", java.time.Clock.systemUTC()).issueService();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url() + "/api/status"))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     }
 
     @Test
@@ -51,6 +64,7 @@ class StartupSchemaIT {
             assertThat(state.warnings()).anySatisfy(w -> assertThat(w).contains("`image`").contains("`users`").contains("1 non-null"));
             assertThat(state.command()).isEqualTo("semiont db push --accept-data-loss --data-dir " + dataDir);
             assertThat(Http.get(app.url() + "/api/health").json().get("schema").asText()).isEqualTo("pending-changes");
+            assertThat(status(app).get("schema").asText()).isEqualTo("pending-changes");
             assertThat(Http.get(app.url() + "/api/health/ready").status()).isEqualTo(200);
             assertThat(ServerLifecycleIT.query(app.databaseTarget(), "SELECT image FROM users")).isEqualTo("http://img");
         }

@@ -56,7 +56,9 @@ public final class ApiModule implements AutoCloseable {
     private final Authenticator authenticator;
     private final ProjectionMaintenance maintenance;
 
-    public ApiModule(DataSource pool, EventLog events, ServerConfig config, AuthSettings auth, ObjectMapper json, Clock clock) {
+    /** @param schemaState the startup schema sync's result ("in-sync" or "pending-changes"), reported by /api/status */
+    public ApiModule(DataSource pool, EventLog events, ServerConfig config, AuthSettings auth, ObjectMapper json, Clock clock,
+                     java.util.function.Supplier<String> schemaState) {
         this.events = events;
         DefaultGenerators ids = new DefaultGenerators(clock, new java.security.SecureRandom());
         StandardProjections std = StandardProjections.create(pool, config.dataDir(), json);
@@ -87,7 +89,7 @@ public final class ApiModule implements AutoCloseable {
                 new AnnotationRoutes(anns, annotations, documents, requests)::register,
                 new EntityTypeRoutes(entityTypes, requests)::register,
                 new AnnotationContainerRoutes(anns, annotations, requests, config.baseUrl(), CONTAINER_PAGE_SIZE)::register,
-                new StatusRoutes()::register,
+                new StatusRoutes(schemaState)::register,
                 new OpenApiRoutes(json, config.baseUrl())::register);
     }
 
