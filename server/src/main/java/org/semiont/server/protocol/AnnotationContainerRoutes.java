@@ -62,9 +62,14 @@ public final class AnnotationContainerRoutes {
         boolean iris = "1".equals(ctx.queryParam("iris")) || Prefer.parse(ctx.header("Prefer")).includes(Ldp.PREFER_IRIS);
         ObjectNode body = page != null ? page(Requests.intParam(ctx, "page", 0, 0, Integer.MAX_VALUE), iris)
                 : collection(Prefer.parse(ctx.header("Prefer")));
-        ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY);
-        respond(allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer"),
-                representation, body.toString());
+        String json = body.toString();
+        ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY).header("ETag", Etags.of(json, representation));
+        allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer");
+        if (Etags.matches(ctx.header("If-None-Match"), json, representation)) {
+            ctx.status(304);
+            return;
+        }
+        respond(ctx, representation, json);
     }
 
     private ObjectNode collection(Prefer prefer) {

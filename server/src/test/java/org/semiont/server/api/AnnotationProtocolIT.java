@@ -120,6 +120,20 @@ class AnnotationProtocolIT {
     }
 
     @Test
+    void the_container_and_its_pages_carry_etags_that_change_with_the_contents() {
+        post(external("before"));
+        ApiClient.Response c = alice.get("/annotations/", "Accept", LD);
+        String etag = c.header("ETag").orElseThrow();
+        assertThat(alice.get("/annotations/", "Accept", LD, "If-None-Match", etag).status()).isEqualTo(304);
+        String pageTag = alice.get("/annotations/?page=0", "Accept", LD).header("ETag").orElseThrow();
+        assertThat(pageTag).isNotEqualTo(etag);
+        post(external("after"));
+        ApiClient.Response changed = alice.get("/annotations/", "Accept", LD, "If-None-Match", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag").orElseThrow()).isNotEqualTo(etag);
+    }
+
+    @Test
     void prefer_selects_a_minimal_container_or_contained_iris() {
         post(external("pref"));
         JsonNode minimal = alice.get("/annotations/", "Prefer",
