@@ -20,6 +20,10 @@ public record AuthSettings(String secret, String issuer, boolean localAuth, List
 
     public static AuthSettings from(Environment env, ServerConfig config) {
         String secret = JwtSecrets.resolve(env.get("JWT_SECRET"), config.dataDir(), true).orElseThrow();
+        if (env.get("JWT_SECRET").isEmpty() && !config.embeddedDatabase()) {
+            org.slf4j.LoggerFactory.getLogger(AuthSettings.class).warn("JWT_SECRET is not set: tokens are signed with the secret "
+                    + "generated in {}. Servers sharing one database must share one JWT_SECRET.", JwtSecrets.file(config.dataDir()));
+        }
         boolean local = env.get("ENABLE_LOCAL_AUTH").map("true"::equalsIgnoreCase).orElse(config.embeddedDatabase());
         List<String> domains = env.get("OAUTH_ALLOWED_DOMAINS").map(v -> Arrays.stream(v.split(","))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
