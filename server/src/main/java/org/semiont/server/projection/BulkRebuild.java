@@ -1,0 +1,71 @@
+package org.semiont.server.projection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.semiont.events.EventLog;
+import org.semiont.events.StoredEvent;
+import org.semiont.server.Json;
+import org.semiont.server.entitytype.EntityTypeProjection;
+import org.semiont.server.user.UserEvents;
+import org.semiont.server.document.DocumentEvents;
+
+/**
+ * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
+ * global log into a {@link BulkFold}, then COPY. Last, the final event of each user and document and the
+ * last entity type go once more through the projections that own those rows: that event is idempotent on
+ * the final row, and it makes the projections do their after-commit work (document JSON files, the
+ * entity-types file, user cache invalidation) exactly as after a replay.
+ */
+final class BulkRebuild {
+    static final int PROGRESS_EVERY = 10_000;
+    private final EventLog events;
+    private final List<Projection> projections;
+
+    BulkRebuild(EventLog events, List<Projection> projections) {
+        this.events = events;
+        this.projections = projections;
+    }
+
+    /** Returns the number of events read. */
+    long run(Connection c, long last, LongConsumer progress) throws SQLException {
+        BulkFold fold = new BulkFold(Json.mapper());
+        long count = 0;
+        try (Stream<StoredEvent> all = events.readAll(1)) {
+            for (StoredEvent e : (Iterable<StoredEvent>) all.takeWhile(e -> e.position() <= last)::iterator) {
+                fold.apply(e);
+                if (++count % PROGRESS_EVERY == 0) {
+                    progress.accept(count);
+                }
+            }
+        }
+        BulkLoader.loadAll(c, fold);
+        replayTails(c, fold);
+        progress.accept(count);
+        return count;
+    }
+
+    private void replayTails(Connection c, BulkFold fold) throws SQLException {
+        List<StoredEvent> users = new ArrayList<>();
+        fold.users.values().forEach(u -> users.add(u.last));
+        replay(c, UserEvents.CREATED, users);
+        List<StoredEvent> documents = new ArrayList<>();
+        fold.documents.values().forEach(d -> documents.add(d.last));
+        replay(c, DocumentEvents.CREATED, documents);
+        if (fold.lastEntityType != null) {
+            replay(c, EntityTypeProjection.ADDED, List.of(fold.lastEntityType));
+        }
+    }
+
+    /** Only the projections that create rows from {@code creatingType} see these events. */
+    private void replay(Connection c, String creatingType, List<StoredEvent> tails) throws SQLException {
+        List<Projection> owners = projections.stream().filter(p -> p.handles(creatingType)).toList();
+        List<StoredEvent> ordered = new ArrayList<>(tails);
+        ordered.sort(Comparator.comparingLong(StoredEvent::position));
+        BatchApplier.apply(c, owners, ordered, 0);
+    }
+}
