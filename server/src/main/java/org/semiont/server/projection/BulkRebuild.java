@@ -2,6 +2,7 @@ package org.semiont.server.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,19 +17,40 @@ import org.semiont.server.document.DocumentEvents;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log into a {@link BulkFold}, then COPY. Last, the final event of each user and document and the
+ * global log into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last, the final event of each user and document and the
  * last entity type go once more through the projections that own those rows: that event is idempotent on
  * the final row, and it makes the projections do their after-commit work (document JSON files, the
- * entity-types file, user cache invalidation) exactly as after a replay.
+ * entity-types file, user cache invalidation) exactly as after a replay. A check rolls back, so it skips that.
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
     private final EventLog events;
     private final List<Projection> projections;
+    private final boolean exclusive;
 
-    BulkRebuild(EventLog events, List<Projection> projections) {
+    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive) {
         this.events = events;
         this.projections = projections;
+        this.exclusive = exclusive;
+    }
+
+    /**
+     * With the database to itself: no statement timeout (a COPY or index build on a large log outlasts the
+     * pool's), memory for index builds, and TRUNCATE, which leaves no dead rows for the load to step over.
+     */
+    void prepare(Connection c) throws SQLException {
+        if (!exclusive) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL statement_timeout = 0");
+            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            s.execute("TRUNCATE " + String.join(", ", tables()));
+        }
+    }
+
+    private static List<String> tables() {
+        return ProjectionMaintenance.TABLES.stream().map(t -> t[0]).toList();
     }
 
     /** Returns the number of events read. */
@@ -43,8 +65,14 @@ final class BulkRebuild {
                 }
             }
         }
-        BulkLoader.loadAll(c, fold);
-        replayTails(c, fold);
+        if (exclusive) {
+            SecondaryIndexes indexes = SecondaryIndexes.drop(c, tables());
+            BulkLoader.loadAll(c, fold);
+            indexes.recreate(c);
+            replayTails(c, fold);
+        } else {
+            BulkLoader.loadAll(c, fold);
+        }
         progress.accept(count);
         return count;
     }

@@ -67,7 +67,7 @@ public final class ProjectionMaintenance {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long[] r = rebuildIn(c, mode, events.lastPosition(), progress);
+                long[] r = rebuildIn(c, mode, true, events.lastPosition(), progress);
                 c.commit();
                 projections.forEach(p -> p.afterCommit(List.of()));
                 return new RebuildResult(r[0], r[1], (System.nanoTime() - start) / 1_000_000);
@@ -111,12 +111,20 @@ public final class ProjectionMaintenance {
         }
     }
 
-    private long[] rebuildIn(Connection c, Mode mode, long last, LongConsumer progress) throws SQLException {
+    /**
+     * {@code exclusive}: the caller owns the database (rebuild with the server stopped), so the bulk path may
+     * take table locks (TRUNCATE, index rebuilds) that a check beside a running server must not.
+     */
+    private long[] rebuildIn(Connection c, Mode mode, boolean exclusive, long last, LongConsumer progress) throws SQLException {
+        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive) : null;
+        if (bulk != null) {
+            bulk.prepare(c);
+        }
         for (Projection p : projections) {
             p.truncate(c);
         }
         Checkpoints.reset(c, Projector.NAME);
-        long count = mode == Mode.BULK ? new BulkRebuild(events, projections).run(c, last, progress) : replay(c, last, progress);
+        long count = bulk != null ? bulk.run(c, last, progress) : replay(c, last, progress);
         Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
         return new long[] {count, last};
     }
@@ -161,7 +169,7 @@ public final class ProjectionMaintenance {
                 for (String[] t : TABLES) {
                     snapshot(c, t[0], t[1], "before_");
                 }
-                rebuildIn(c, mode, upTo, n -> { });
+                rebuildIn(c, mode, false, upTo, n -> { });
                 List<Drift> drift = new ArrayList<>();
                 for (String[] t : TABLES) {
                     snapshot(c, t[0], t[1], "after_");
