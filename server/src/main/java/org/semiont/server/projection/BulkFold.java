@@ -63,17 +63,19 @@ final class BulkFold {
         LocalDateTime created, modified;
     }
 
-    void apply(StoredEvent e) {
+    /** Applies one event; {@code event} is {@code e.event()}, parsed by the caller. */
+    void apply(StoredEvent e, ObjectNode event) {
         String type = e.type();
+        JsonNode p = event.path("payload");
         if (type.startsWith("user.")) {
-            user(e, e.event().path("payload"));
+            user(e, p);
         } else if (type.startsWith("document.") || type.startsWith("entitytag.")) {
-            document(e, e.event().path("payload"));
+            document(e, p);
         } else if (type.startsWith("annotation.")) {
-            annotation(e, e.event().path("payload"));
+            annotation(e, p);
             touch(e);
         } else if (EntityTypeProjection.ADDED.equals(type)) {
-            entityTypes.putIfAbsent(e.event().path("payload").path("entityType").asText(), Sql.utc(e.instant()));
+            entityTypes.putIfAbsent(p.path("entityType").asText(), Sql.utc(e.instant()));
             lastEntityType = e;
         }
     }

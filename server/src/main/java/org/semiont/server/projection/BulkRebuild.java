@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.Json;
@@ -17,7 +16,7 @@ import org.semiont.server.document.DocumentEvents;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last, the final event of each user and document and the
+ * global log ({@link ParsedLog}) into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last, the final event of each user and document and the
  * last entity type go once more through the projections that own those rows: that event is idempotent on
  * the final row, and it makes the projections do their after-commit work (document JSON files, the
  * entity-types file, user cache invalidation) exactly as after a replay. A check rolls back, so it skips that.
@@ -57,10 +56,14 @@ final class BulkRebuild {
     long run(Connection c, long last, LongConsumer progress) throws SQLException {
         BulkFold fold = new BulkFold(Json.mapper());
         long count = 0;
-        try (Stream<StoredEvent> all = events.readAll(1)) {
-            for (StoredEvent e : (Iterable<StoredEvent>) all.takeWhile(e -> e.position() <= last)::iterator) {
-                fold.apply(e);
-                if (++count % PROGRESS_EVERY == 0) {
+        try (ParsedLog log = new ParsedLog(events, last)) {
+            for (List<ParsedLog.Parsed> chunk = log.next(); chunk != null; chunk = log.next()) {
+                for (ParsedLog.Parsed p : chunk) {
+                    fold.apply(p.stored(), p.event());
+                }
+                long before = count;
+                count += chunk.size();
+                if (count / PROGRESS_EVERY != before / PROGRESS_EVERY) {
                     progress.accept(count);
                 }
             }

@@ -64,6 +64,17 @@ final class CopyText {
         return text(a.append('}').toString());
     }
 
+    /** Most values have nothing to escape: appending them whole is a bulk copy instead of a per-char loop. */
+    private static boolean needsEscape(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void endRow() {
         out.append('\n');
         firstField = true;
@@ -77,6 +88,10 @@ final class CopyText {
     }
 
     private void escape(String v) {
+        if (!needsEscape(v)) {
+            out.append(v);
+            return;
+        }
         for (int i = 0; i < v.length(); i++) {
             char ch = v.charAt(i);
             switch (ch) {
