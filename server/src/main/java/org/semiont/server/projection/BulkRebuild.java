@@ -34,17 +34,17 @@ final class BulkRebuild {
     }
 
     /**
-     * With the database to itself: no statement timeout (a COPY or index build on a large log outlasts the
-     * pool's), memory for index builds, and TRUNCATE, which leaves no dead rows for the load to step over.
+     * No statement timeout: one COPY carries a whole table, which on a large log outlasts the pool's limit.
+     * With the database to itself, also memory for index builds, and TRUNCATE, which leaves no dead rows
+     * for the load to step over.
      */
     void prepare(Connection c) throws SQLException {
-        if (!exclusive) {
-            return;
-        }
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL statement_timeout = 0");
-            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            s.execute("TRUNCATE " + String.join(", ", tables()));
+            if (exclusive) {
+                s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                s.execute("TRUNCATE " + String.join(", ", tables()));
+            }
         }
     }
 

@@ -32,7 +32,7 @@ final class ParsedLog implements AutoCloseable {
         reader.start();
     }
 
-    /** The next chunk in log order, or null after the last. */
+    /** The next chunk in log order, or null after the last; a reader failure (even an Error) ends the queue. */
     List<Parsed> next() {
         if (ended) {
             return null;
@@ -73,8 +73,8 @@ final class ParsedLog implements AutoCloseable {
                 if (!chunk.isEmpty()) {
                     queue.put(chunk);
                 }
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
             }
             queue.put(END);
         } catch (InterruptedException e) {

@@ -21,7 +21,7 @@ import org.semiont.server.projection.ProjectionMaintenance.Mode;
 
 /**
  * The bulk rebuild (fold + COPY) must give exactly the rows the incremental projector wrote for a varied
- * log: users created, changed, logged in; documents created, tagged, untagged, archived, unarchived;
+ * log: users created, changed, logged in, accepting terms, deleted; documents created, tagged, untagged, archived, unarchived;
  * annotations added, replaced, body-updated and removed; entity types; text that needs COPY escaping.
  */
 class BulkRebuildIT {
@@ -70,6 +70,9 @@ class BulkRebuildIT {
                 .json().get("user").get("id").asText();
         assertThat(admin.send("PATCH", "/api/admin/users/" + bobId, Map.of("isModerator", true, "isActive", false)).status())
                 .isEqualTo(200);
+        String carolId = server.service().post("/api/admin/users", Map.of("email", "carol@example.org", "name", "Carol"))
+                .json().get("user").get("id").asText();
+        assertThat(alice.post("/api/users/accept-terms", Map.of()).status()).isEqualTo(200);
         assertThat(mod.post("/api/entity-types/bulk", Map.of("tags", List.of("Animal", "Plant", "Odd, \"one\""))).status())
                 .isEqualTo(200);
         String plain = ApiServer.createDocument(alice, "Plain", "Alice met Bob.").get("id").asText();
@@ -91,6 +94,7 @@ class BulkRebuildIT {
         body(alice, ids.get(2), List.of(Map.of("op", "add", "item", tag)));
         body(alice, ids.get(2), List.of(Map.of("op", "remove", "item", tag)));
         assertThat(alice.send("DELETE", "/api/annotations/" + ids.get(3), null).status()).isEqualTo(204);
+        assertThat(admin.send("DELETE", "/api/admin/users/" + carolId, null).status()).isEqualTo(200);
         server.signIn("mod@example.org");
     }
 
