@@ -2,9 +2,7 @@ package org.semiont.server.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.annotation.AnnotationEvents;
-import org.semiont.server.annotation.AnnotationShapes;
 import org.semiont.server.document.DocumentEvents;
 import org.semiont.server.entitytype.EntityTypeProjection;
 import org.semiont.server.user.UserEvents;
@@ -28,16 +24,15 @@ import org.semiont.server.user.UserEvents;
 final class BulkFold {
     final Map<String, UserRow> users = new LinkedHashMap<>();
     final Map<String, DocumentRow> documents = new LinkedHashMap<>();
-    final Map<String, AnnotationRow> annotations = new LinkedHashMap<>();
     final Map<String, LocalDateTime> entityTypes = new LinkedHashMap<>();
     /** The last {@code entitytype.added} event: replayed after the load so the projection rewrites its file. */
     StoredEvent lastEntityType;
     private final Set<String> emails = new HashSet<>();
     private final Set<String> providerKeys = new HashSet<>();
-    private final ObjectMapper json;
+    final AnnotationFold annotations;
 
     BulkFold(ObjectMapper json) {
-        this.json = json;
+        this.annotations = new AnnotationFold(json, this::displayName);
     }
 
     static final class UserRow {
@@ -56,12 +51,6 @@ final class BulkFold {
         StoredEvent last;
     }
 
-    static final class AnnotationRow {
-        String id, documentId, targetSource, motivation, creatorId, target, body, data;
-        List<String> linkedDocuments, entityTags;
-        long position;
-        LocalDateTime created, modified;
-    }
 
     /** Applies one event; {@code event} is {@code e.event()}, parsed by the caller. */
     void apply(StoredEvent e, ObjectNode event) {
@@ -72,7 +61,7 @@ final class BulkFold {
         } else if (type.startsWith("document.") || type.startsWith("entitytag.")) {
             document(e, p);
         } else if (type.startsWith("annotation.")) {
-            annotation(e, p);
+            annotations.apply(e, p);
             touch(e);
         } else if (EntityTypeProjection.ADDED.equals(type)) {
             entityTypes.putIfAbsent(p.path("entityType").asText(), Sql.utc(e.instant()));
@@ -218,34 +207,6 @@ final class BulkFold {
         }
     }
 
-    private void annotation(StoredEvent e, JsonNode p) {
-        switch (e.type()) {
-            case AnnotationEvents.ADDED -> addAnnotation(e, p.path("annotation"));
-            case AnnotationEvents.REMOVED -> annotations.remove(AnnotationShapes.shortId(p.path("annotationId").asText()));
-            case AnnotationEvents.UPDATED -> replaceAnnotation(e, p.path("annotation"));
-            case AnnotationEvents.BODY_UPDATED -> updateBody(e, p);
-            default -> {
-            }
-        }
-    }
-
-    private void addAnnotation(StoredEvent e, JsonNode a) {
-        String id = AnnotationShapes.shortId(a.path("id").asText());
-        if (annotations.containsKey(id)) {
-            return;
-        }
-        ObjectNode creator = JsonNodeFactory.instance.objectNode().put("type", "Person").put("id", e.userId())
-                .put("name", displayName(e.userId()));
-        AnnotationRow r = new AnnotationRow();
-        r.id = id;
-        r.documentId = e.documentId();
-        r.creatorId = e.userId();
-        r.position = e.position();
-        r.created = Sql.utc(e.instant());
-        fill(r, a, AnnotationShapes.served(a, creator, e.timestamp(), e.timestamp()), e);
-        annotations.put(id, r);
-    }
-
     /** What {@code coalesce(nullif(name, ''), email)} reads from {@code users} at that point of the log. */
     private String displayName(String userId) {
         UserRow u = users.get(userId);
@@ -255,62 +216,8 @@ final class BulkFold {
         return u.name == null || u.name.isEmpty() ? u.email : u.name;
     }
 
-    private void replaceAnnotation(StoredEvent e, JsonNode a) {
-        AnnotationRow r = annotations.get(AnnotationShapes.shortId(a.path("id").asText()));
-        if (r == null) {
-            return;
-        }
-        ObjectNode old = (ObjectNode) read(r.data);
-        fill(r, a, AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp()), e);
-    }
-
-    private void fill(AnnotationRow r, JsonNode a, ObjectNode data, StoredEvent e) {
-        JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
-        r.targetSource = AnnotationShapes.targetSource(a.path("target"));
-        r.motivation = a.path("motivation").asText("");
-        r.target = write(a.path("target"));
-        setBody(r, body, data, e);
-    }
-
-    private void updateBody(StoredEvent e, JsonNode p) {
-        AnnotationRow r = annotations.get(AnnotationShapes.shortId(p.path("annotationId").asText()));
-        if (r == null) {
-            return;
-        }
-        ObjectNode data = (ObjectNode) read(r.data);
-        JsonNode body = AnnotationShapes.applyOperations(data.get("body"), p.path("operations"));
-        data.set("body", body);
-        data.put("modified", e.timestamp());
-        setBody(r, body, data, e);
-    }
-
-    private void setBody(AnnotationRow r, JsonNode body, ObjectNode data, StoredEvent e) {
-        r.body = write(body);
-        r.data = write(data);
-        r.linkedDocuments = AnnotationShapes.linkedDocuments(body);
-        r.entityTags = AnnotationShapes.entityTags(body);
-        r.modified = Sql.utc(e.instant());
-    }
-
     private static String text(JsonNode p, String field) {
         JsonNode n = p.get(field);
         return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private String write(JsonNode n) {
-        try {
-            return json.writeValueAsString(n);
-        } catch (IOException ex) {
-            throw new IllegalStateException("cannot serialize annotation JSON", ex);
-        }
-    }
-
-    /** The incremental path re-reads {@code data} from its stored text, so the fold does too. */
-    private JsonNode read(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException ex) {
-            throw new IllegalStateException("annotation data is not JSON", ex);
-        }
     }
 }

@@ -30,7 +30,7 @@ final class BulkLoader {
                         .bool(d.archived).text(d.creationMethod).text(d.creatorId).text(d.language).bool(d.isDraft)
                         .text(d.sourceAnnotationId).text(d.sourceDocumentId).number(d.version).time(d.created).time(d.updatedAt));
         copy(c, "annotations (id, \"documentId\", \"targetSource\", motivation, \"creatorId\", target, body, data, "
-                + "\"linkedDocuments\", \"entityTags\", position, created, modified)", f.annotations.values(), (a, o) -> o.text(a.id)
+                + "\"linkedDocuments\", \"entityTags\", position, created, modified)", f.annotations.rows.values(), (a, o) -> o.text(a.id)
                 .text(a.documentId).text(a.targetSource).text(a.motivation).text(a.creatorId).text(a.target).text(a.body).text(a.data)
                 .array(a.linkedDocuments).array(a.entityTags).number(a.position).time(a.created).time(a.modified));
         copy(c, "entity_types (name, created)", f.entityTypes.entrySet(), (t, o) -> o.text(t.getKey()).time(t.getValue()));

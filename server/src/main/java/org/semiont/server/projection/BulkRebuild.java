@@ -16,10 +16,11 @@ import org.semiont.server.document.DocumentEvents;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log ({@link ParsedLog}) into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last, the final event of each user and document and the
- * last entity type go once more through the projections that own those rows: that event is idempotent on
- * the final row, and it makes the projections do their after-commit work (document JSON files, the
- * entity-types file, user cache invalidation) exactly as after a replay. A check rolls back, so it skips that.
+ * global log ({@link ParsedLog}) into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last,
+ * the final event of each user and document and the last entity type go once more through the projections
+ * that own those rows: that event is idempotent on the final row, and it makes the projections do their
+ * after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as after a
+ * replay. A check rolls back, so it skips that.
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
