@@ -28,18 +28,20 @@ public final class RebuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Maintenance m = Maintenance.open(db, "semiont projections rebuild")) {
-            ProjectionMaintenance.RebuildResult r = document == null
-                    ? m.maintenance().rebuild(n -> {
-                        err.print("\rrebuilding: " + n + " events applied");
-                        err.flush();
-                    })
+            ProjectionMaintenance.RebuildResult r = document == null ? rebuildAll(m.maintenance(), err)
                     : m.maintenance().rebuildDocument(document);
-            err.println();
             m.flushFiles();
             double perSecond = r.millis() == 0 ? r.events() : r.events() * 1000.0 / r.millis();
             out.printf("Rebuilt %s from %d events (log position %d) in %d ms (%.0f events/s).%n",
                     document == null ? "all projections" : document, r.events(), r.position(), r.millis(), perSecond);
             return ExitCodes.OK;
         }
+    }
+
+    private static ProjectionMaintenance.RebuildResult rebuildAll(ProjectionMaintenance maintenance, PrintWriter err) {
+        ProgressBar bar = new ProgressBar(err, ProgressBar.stderrLooksLikeTerminal(), maintenance.logPosition(), System::nanoTime);
+        ProjectionMaintenance.RebuildResult r = maintenance.rebuild(bar::update);
+        bar.finish(r.events());
+        return r;
     }
 }

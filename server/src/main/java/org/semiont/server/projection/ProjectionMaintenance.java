@@ -16,7 +16,9 @@ import org.semiont.events.StoredEvent;
 
 /**
  * Rebuilds the projections from the event log in one transaction, and checks them: rebuild inside a
- * transaction that is rolled back, comparing every projected row before and after.
+ * transaction that is rolled back, comparing every projected row before and after. The full rebuild
+ * takes the bulk path (fold in memory, then COPY); {@link #rebuildReplaying} keeps the event-by-event
+ * replay through the projections as the reference the bulk path is measured and checked against.
  */
 public final class ProjectionMaintenance {
     static final int BATCH = 2000;
@@ -42,12 +44,30 @@ public final class ProjectionMaintenance {
     public record Drift(String table, long rowsNow, long rowsRebuilt, List<String> differingKeys) {
     }
 
+    /** How a full rebuild gets the rows into the tables. */
+    public enum Mode { BULK, REPLAY }
+
+    /** The log's last position: the number of events a full rebuild reads (for a progress total). */
+    public long logPosition() {
+        return events.lastPosition();
+    }
+
+    /** Bulk rebuild: the log is read once, folded into final rows in memory, and loaded with COPY. */
     public RebuildResult rebuild(LongConsumer progress) {
+        return rebuild(Mode.BULK, progress);
+    }
+
+    /** The previous rebuild, applying every event through the projections in batches of {@value #BATCH}. */
+    public RebuildResult rebuildReplaying(LongConsumer progress) {
+        return rebuild(Mode.REPLAY, progress);
+    }
+
+    private RebuildResult rebuild(Mode mode, LongConsumer progress) {
         long start = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long[] r = rebuildIn(c, events.lastPosition(), progress);
+                long[] r = rebuildIn(c, mode, true, events.lastPosition(), progress);
                 c.commit();
                 projections.forEach(p -> p.afterCommit(List.of()));
                 return new RebuildResult(r[0], r[1], (System.nanoTime() - start) / 1_000_000);
@@ -91,11 +111,25 @@ public final class ProjectionMaintenance {
         }
     }
 
-    private long[] rebuildIn(Connection c, long last, LongConsumer progress) throws SQLException {
+    /**
+     * {@code exclusive}: the caller owns the database (rebuild with the server stopped), so the bulk path may
+     * take table locks (TRUNCATE, index rebuilds) that a check beside a running server must not.
+     */
+    private long[] rebuildIn(Connection c, Mode mode, boolean exclusive, long last, LongConsumer progress) throws SQLException {
+        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive) : null;
+        if (bulk != null) {
+            bulk.prepare(c);
+        }
         for (Projection p : projections) {
             p.truncate(c);
         }
         Checkpoints.reset(c, Projector.NAME);
+        long count = bulk != null ? bulk.run(c, last, progress) : replay(c, last, progress);
+        Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
+        return new long[] {count, last};
+    }
+
+    private long replay(Connection c, long last, LongConsumer progress) throws SQLException {
         long count = 0;
         List<StoredEvent> batch = new ArrayList<>(BATCH);
         try (Stream<StoredEvent> all = events.readAll(1)) {
@@ -107,8 +141,7 @@ public final class ProjectionMaintenance {
             }
         }
         count += flush(c, batch, progress, count);
-        Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
-        return new long[] {count, last};
+        return count;
     }
 
     private long flush(Connection c, List<StoredEvent> batch, LongConsumer progress, long before) throws SQLException {
@@ -121,8 +154,13 @@ public final class ProjectionMaintenance {
         return n;
     }
 
-    /** Rebuilds inside a transaction that is rolled back; returns the tables that differ (empty = no drift). */
+    /** Bulk-rebuilds inside a transaction that is rolled back; returns the tables that differ (empty = no drift). */
     public List<Drift> check() {
+        return check(Mode.BULK);
+    }
+
+    /** As {@link #check()}, rebuilding by {@code mode}. */
+    public List<Drift> check(Mode mode) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -131,7 +169,7 @@ public final class ProjectionMaintenance {
                 for (String[] t : TABLES) {
                     snapshot(c, t[0], t[1], "before_");
                 }
-                rebuildIn(c, upTo, n -> { });
+                rebuildIn(c, mode, false, upTo, n -> { });
                 List<Drift> drift = new ArrayList<>();
                 for (String[] t : TABLES) {
                     snapshot(c, t[0], t[1], "after_");

@@ -1,0 +1,147 @@
+package org.semiont.server.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.semiont.server.api.ApiClient;
+import org.semiont.server.api.ApiServer;
+import org.semiont.server.config.DatabaseTarget;
+import org.semiont.server.projection.ProjectionMaintenance.Mode;
+
+/**
+ * The bulk rebuild (fold + COPY) must give exactly the rows the incremental projector wrote for a varied
+ * log: users created, changed, logged in, accepting terms, deleted; documents created, tagged, untagged, archived, unarchived;
+ * annotations added, replaced, body-updated and removed; entity types; text that needs COPY escaping.
+ */
+class BulkRebuildIT {
+    /** Tab, newline, carriage return, backslash, quotes, braces and commas: all special to COPY or arrays. */
+    static final String AWKWARD = "Tab\there, \"quoted\" {braced}\\back\\slash\r\nnew line — ü";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void bulk_rebuild_gives_the_same_rows_as_the_incremental_projector_and_a_failed_one_changes_nothing() throws Exception {
+        try (ApiServer server = ApiServer.start(dataDir)) {
+            writeVariedEvents(server);
+            ProjectionMaintenance m = server.app().api().maintenance();
+            DatabaseTarget db = server.app().databaseTarget();
+            List<String> incremental = rows(db);
+            assertThat(incremental).hasSizeGreaterThan(20);
+
+            assertThat(m.check(Mode.REPLAY)).as("replay vs incremental").isEmpty();
+            assertThat(m.check(Mode.BULK)).as("bulk vs incremental").isEmpty();
+            ProjectionMaintenance.RebuildResult r = m.rebuild(n -> { });
+            assertThat(r.events()).isEqualTo(server.app().api().events().lastPosition());
+            assertThat(rows(db)).containsExactlyElementsOf(incremental);
+            assertThat(m.check(Mode.REPLAY)).as("replay vs bulk-rebuilt").isEmpty();
+
+            sql(db, "UPDATE documents SET name = 'tampered' WHERE name = 'Plain'");
+            assertThat(m.check()).extracting(ProjectionMaintenance.Drift::table).containsExactly("documents");
+            sql(db, "UPDATE documents SET name = 'Plain' WHERE name = 'tampered'");
+
+            sql(db, "ALTER TABLE annotations ADD CONSTRAINT no_rebuild CHECK (motivation <> 'highlighting') NOT VALID");
+            assertThatThrownBy(() -> m.rebuild(n -> { })).isInstanceOf(ProjectionException.class).hasMessageContaining("no_rebuild");
+            assertThat(rows(db)).as("a failed rebuild leaves the old rows and checkpoint").containsExactlyElementsOf(incremental);
+            sql(db, "ALTER TABLE annotations DROP CONSTRAINT no_rebuild");
+
+            ApiClient alice = server.signIn("alice@example.org");
+            assertThat(alice.get("/api/documents?archived=true").json().get("documents")).hasSize(1);
+        }
+        assertThat(Files.exists(dataDir.resolve("projections/entity-types/entity-types.json"))).isTrue();
+    }
+
+    private static void writeVariedEvents(ApiServer server) {
+        ApiClient alice = server.user("alice@example.org", false, false);
+        ApiClient mod = server.user("mod@example.org", false, true);
+        ApiClient admin = server.user("admin@example.org", true, false);
+        String bobId = server.service().post("/api/admin/users", Map.of("email", "bob@example.org", "name", ""))
+                .json().get("user").get("id").asText();
+        assertThat(admin.send("PATCH", "/api/admin/users/" + bobId, Map.of("isModerator", true, "isActive", false)).status())
+                .isEqualTo(200);
+        String carolId = server.service().post("/api/admin/users", Map.of("email", "carol@example.org", "name", "Carol"))
+                .json().get("user").get("id").asText();
+        assertThat(alice.post("/api/users/accept-terms", Map.of()).status()).isEqualTo(200);
+        assertThat(mod.post("/api/entity-types/bulk", Map.of("tags", List.of("Animal", "Plant", "Odd, \"one\""))).status())
+                .isEqualTo(200);
+        String plain = ApiServer.createDocument(alice, "Plain", "Alice met Bob.").get("id").asText();
+        String awkward = ApiServer.createDocument(alice, AWKWARD, "Alice\tmet\nBob.").get("id").asText();
+        patch(alice, plain, Map.of("archived", true, "entityTypes", List.of("Animal", "Odd, \"one\"")));
+        patch(alice, awkward, Map.of("archived", true));
+        patch(alice, awkward, Map.of("archived", false, "entityTypes", List.of("Plant")));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(shortId(alice.post("/api/annotations", highlight(i % 2 == 0 ? plain : awkward)).json()));
+        }
+        ids.add(shortId(mod.post("/api/annotations", Map.of("motivation", "linking", "target", Map.of("source", plain),
+                "body", List.of(Map.of("type", "SpecificResource", "source", awkward, "purpose", "linking")))).json()));
+        Map<String, Object> tag = Map.of("type", "TextualBody", "value", "Animal", "purpose", "tagging");
+        Map<String, Object> note = Map.of("type", "TextualBody", "value", AWKWARD, "purpose", "commenting");
+        body(alice, ids.get(0), List.of(Map.of("op", "add", "item", tag), Map.of("op", "add", "item", note)));
+        body(alice, ids.get(1), List.of(Map.of("op", "add", "item", note)));
+        body(alice, ids.get(1), List.of(Map.of("op", "replace", "oldItem", note, "newItem", tag)));
+        body(alice, ids.get(2), List.of(Map.of("op", "add", "item", tag)));
+        body(alice, ids.get(2), List.of(Map.of("op", "remove", "item", tag)));
+        assertThat(alice.send("DELETE", "/api/annotations/" + ids.get(3), null).status()).isEqualTo(204);
+        assertThat(admin.send("DELETE", "/api/admin/users/" + carolId, null).status()).isEqualTo(200);
+        server.signIn("mod@example.org");
+    }
+
+    private static Map<String, Object> highlight(String documentId) {
+        return Map.of("motivation", "highlighting", "target", Map.of("source", documentId, "selector", List.of(
+                Map.of("type", "TextPositionSelector", "start", 0, "end", 5),
+                Map.of("type", "TextQuoteSelector", "exact", "Alice"))), "body", List.of());
+    }
+
+    private static void patch(ApiClient c, String doc, Map<String, Object> changes) {
+        ApiClient.Response r = c.send("PATCH", "/api/documents/" + doc, changes);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private static void body(ApiClient c, String id, List<Map<String, Object>> operations) {
+        ApiClient.Response r = c.send("PUT", "/api/annotations/" + id + "/body", Map.of("operations", operations));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private static String shortId(com.fasterxml.jackson.databind.JsonNode created) {
+        String iri = created.get("annotation").get("id").asText();
+        return iri.substring(iri.lastIndexOf('/') + 1);
+    }
+
+    /** Every projected row and the checkpoint, as JSON text in a stable order. */
+    private static List<String> rows(DatabaseTarget t) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(t.jdbcUrl(), t.jdbcProperties()); Statement s = c.createStatement()) {
+            for (String[] table : ProjectionMaintenance.TABLES) {
+                try (ResultSet rs = s.executeQuery("SELECT row_to_json(x)::text FROM " + table[0] + " x ORDER BY " + table[1])) {
+                    while (rs.next()) {
+                        out.add(table[0] + " " + rs.getString(1));
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT name, position FROM projection_checkpoints ORDER BY name")) {
+                while (rs.next()) {
+                    out.add("checkpoint " + rs.getString(1) + " " + rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void sql(DatabaseTarget t, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(t.jdbcUrl(), t.jdbcProperties()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
