@@ -19,6 +19,16 @@ class UserAndProjectionVerbsIT {
     Path dataDir;
 
     @Test
+    void projections_verbs_work_on_a_data_dir_where_no_server_ever_ran() throws Exception {
+        String dir = dataDir.resolve("fresh").toString();
+        assertThat(SemiontProcess.run("useradd", "--email", "first@example.org", "--data-dir", dir).exitCode()).isZero();
+        SemiontProcess.Result rebuild = SemiontProcess.run("projections", "rebuild", "--data-dir", dir);
+        assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
+        SemiontProcess.Result check = SemiontProcess.run("projections", "check", "--data-dir", dir);
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
+    @Test
     void users_added_before_and_while_the_server_runs_can_sign_in_and_projections_then_check_clean() throws Exception {
         String dir = dataDir.toString();
         SemiontProcess.Result offline = SemiontProcess.run("useradd", "--email", "ada@example.org", "--name", "Ada", "--admin",

@@ -15,6 +15,9 @@ import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.ConnectionPools;
 import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.projection.ProjectionMaintenance;
+import org.semiont.server.store.ApplicationSchema;
+import org.semiont.server.store.SchemaState;
+import org.semiont.server.store.StartupSchemaSync;
 
 /**
  * Opens what a projections verb needs, exclusively: the event log's write lock first (so a running
@@ -47,6 +50,7 @@ final class Maintenance implements AutoCloseable {
         DatabaseRuntime runtime = null;
         try {
             runtime = db.openRuntime(purpose);
+            ensureSchema(runtime, layout);
             HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
             return new Maintenance(log, runtime, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
         } catch (RuntimeException e) {
@@ -55,6 +59,15 @@ final class Maintenance implements AutoCloseable {
             }
             log.close();
             throw e;
+        }
+    }
+
+    /** The projection tables exist even if no server ever ran on this database: safe changes of the application schema apply. */
+    private static void ensureSchema(DatabaseRuntime runtime, DataDirLayout layout) {
+        SchemaState state = new StartupSchemaSync(runtime.target(), runtime.embedded().isPresent(), layout.root())
+                .sync(ApplicationSchema.text());
+        if (state.status() == SchemaState.Status.PENDING_CHANGES) {
+            System.err.println("warning: the database has pending schema changes (" + state.command() + ")");
         }
     }
 
