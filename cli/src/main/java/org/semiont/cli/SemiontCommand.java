@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 org.semiont.cli.user.UserAddCommand.class,
                 org.semiont.cli.user.TokenCommand.class,
                 org.semiont.cli.projections.ProjectionsCommand.class,
+                ClassWarmupCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SemiontCommand implements Runnable {
