@@ -50,10 +50,11 @@ public final class HealthCommand implements Callable<Integer> {
     }
 
     private static JsonNode parse(String body) {
+        ObjectMapper json = new ObjectMapper();
         try {
-            return new ObjectMapper().readTree(body);
+            return json.readTree(body);
         } catch (java.io.IOException e) {
-            return new ObjectMapper().createObjectNode();
+            return json.createObjectNode();
         }
     }
 }

@@ -25,10 +25,6 @@ public final class Environment {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
-    public Map<String, String> asMap() {
-        return vars;
-    }
-
     /** {@code SEMIONT_DATA_DIR} or {@code ./data}, absolute. */
     public Path dataDir() {
         return Path.of(get(DATA_DIR).orElse("data")).toAbsolutePath().normalize();

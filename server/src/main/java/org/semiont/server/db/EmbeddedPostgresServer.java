@@ -136,10 +136,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    public Path clusterDirectory() {
-        return layout.postgres();
-    }
-
     public DatabaseTarget target() {
         return targetAt(port());
     }
