@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
@@ -23,9 +25,13 @@ public final class AnnotationProjection implements Projection {
     private final Map<String, String> names = new HashMap<>();
     /** Inserts of consecutive {@code annotation.added} events go out as one JDBC batch (one round trip). */
     private PreparedStatement pendingInserts;
+    /** This batch's inserted rows, handed to the repository once they are committed (a create's answer). */
+    private final List<AnnotationRepository.Stored> inserted = new ArrayList<>();
+    private final AnnotationRepository repository;
 
-    public AnnotationProjection(ObjectMapper json) {
+    public AnnotationProjection(ObjectMapper json, AnnotationRepository repository) {
         this.json = json;
+        this.repository = repository;
     }
 
     @Override
@@ -85,8 +91,17 @@ public final class AnnotationProjection implements Projection {
     }
 
     @Override
+    public void afterCommit(List<StoredEvent> batch) {
+        if (!inserted.isEmpty()) {
+            repository.committed(inserted);
+            inserted.clear();
+        }
+    }
+
+    @Override
     public void afterRollback() {
         names.clear();
+        inserted.clear();
         try {
             flush();
         } catch (SQLException e) {
@@ -113,13 +128,15 @@ public final class AnnotationProjection implements Projection {
         ps.setString(5, e.userId());
         ps.setString(6, write(a.path("target")));
         ps.setString(7, write(body));
-        ps.setString(8, write(data));
+        String dataText = write(data);
+        ps.setString(8, dataText);
         ps.setArray(9, Sql.textArray(c, AnnotationShapes.linkedDocuments(body)));
         ps.setArray(10, Sql.textArray(c, AnnotationShapes.entityTags(body)));
         ps.setLong(11, e.position());
         ps.setObject(12, Sql.utc(e.instant()));
         ps.setObject(13, Sql.utc(e.instant()));
         ps.addBatch();
+        inserted.add(new AnnotationRepository.Stored(id, e.documentId(), dataText));
     }
 
     private void updateBody(Connection c, StoredEvent e, String id, JsonNode operations) throws SQLException {

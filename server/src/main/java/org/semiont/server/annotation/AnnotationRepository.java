@@ -5,20 +5,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). */
+/**
+ * Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). Rows the projector
+ * has just committed are also kept for a moment, so a create can answer without reading its row back.
+ */
 public final class AnnotationRepository {
+    static final int RECENT_ROWS = 4096;
     private final DataSource pool;
+    private final Map<String, Stored> recent = new LinkedHashMap<>(RECENT_ROWS * 2) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
+            return size() > RECENT_ROWS;
+        }
+    };
 
     public AnnotationRepository(DataSource pool) {
         this.pool = pool;
     }
 
     /** One stored annotation: its served JSON text and the document it belongs to (null for plain IRIs). */
-    public record Stored(String id, String documentId, String json, String modified) {
+    public record Stored(String id, String documentId, String json) {
     }
 
     public record Page(List<String> annotations, long total) {
@@ -30,9 +42,29 @@ public final class AnnotationRepository {
 
     public Optional<Stored> get(String shortId) {
         List<Stored> rows = new ArrayList<>();
-        run("SELECT id, \"documentId\", data, modified FROM annotations WHERE id = ?", List.of(shortId), rs -> rows.add(
-                new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+        run("SELECT id, \"documentId\", data FROM annotations WHERE id = ?", List.of(shortId), rs -> rows.add(
+                new Stored(rs.getString(1), rs.getString(2), rs.getString(3))));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * A row this process's projector inserted and committed moments ago, exactly as stored; else read from the
+     * table. Only for ids nobody else can have used (generated ones): an insert that lost to an existing row
+     * would otherwise be answered with the loser's text.
+     */
+    public Optional<Stored> justCreated(String shortId) {
+        Stored row;
+        synchronized (recent) {
+            row = recent.remove(shortId);
+        }
+        return row != null ? Optional.of(row) : get(shortId);
+    }
+
+    /** Called by the projection after the transaction holding these inserts committed. */
+    void committed(List<Stored> rows) {
+        synchronized (recent) {
+            rows.forEach(r -> recent.put(r.id(), r));
+        }
     }
 
     public Page listByDocument(String documentId, String motivation, int offset, int limit) {
@@ -66,7 +98,9 @@ public final class AnnotationRepository {
 
     /** Every annotation of a document, in creation order (the document GET and projection files). */
     public List<String> allOfDocument(String documentId) {
-        return listByDocument(documentId, null, 0, Integer.MAX_VALUE).annotations();
+        List<String> out = new ArrayList<>();
+        run("SELECT data FROM annotations WHERE \"documentId\" = ? ORDER BY position", List.of(documentId), rs -> out.add(rs.getString(1)));
+        return out;
     }
 
     /** Linking annotations of a document that carry a tagging body (the original's entityReferences). */

@@ -45,14 +45,15 @@ public final class AnnotationService {
             throw new ApiException(ApiError.NOT_FOUND, "Target document " + documentId + " does not exist; "
                     + "create it with POST /api/documents first");
         }
-        return add(request, ids.get(), documentId, userId);
+        String id = ids.get();
+        add(request, id, documentId, userId);
+        return annotations.justCreated(id).orElseThrow();
     }
 
-    private AnnotationRepository.Stored add(JsonNode request, String id, String documentId, String userId) {
+    private void add(JsonNode request, String id, String documentId, String userId) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", annotation(request, id));
         writer.write(documentId == null ? AnnotationEvents.NON_DOCUMENT_STREAM : documentId, ExpectedVersion.any(),
                 NewEvent.of(AnnotationEvents.ADDED, documentId, userId, payload));
-        return annotations.get(id).orElseThrow();
     }
 
     private ObjectNode annotation(JsonNode request, String id) {
@@ -79,8 +80,10 @@ public final class AnnotationService {
         requireValid(AnnotationValidator.validate(request, false));
         String source = AnnotationShapes.targetSource(request.get("target"));
         String documentId = documents.exists(source) ? source : null;
-        String id = slug != null && SLUG.matcher(slug).matches() && !annotations.exists(slug) ? slug : ids.get();
-        return add(request, id, documentId, userId);
+        boolean slugged = slug != null && SLUG.matcher(slug).matches() && !annotations.exists(slug);
+        String id = slugged ? slug : ids.get();
+        add(request, id, documentId, userId);
+        return (slugged ? annotations.get(id) : annotations.justCreated(id)).orElseThrow();
     }
 
     /** W3C protocol PUT: replaces target, body and motivation; id, creator and created stay. */

@@ -23,7 +23,7 @@ public record StandardProjections(List<Projection> projections, UserDirectory us
         AnnotationRepository annotations = new AnnotationRepository(pool);
         DocumentFiles files = new DocumentFiles(dataDir, pool, documents, annotations, json);
         List<Projection> list = List.of(new UserProjection(users), new DocumentProjection(files),
-                new AnnotationProjection(json), new EntityTypeProjection(dataDir, pool, json));
+                new AnnotationProjection(json, annotations), new EntityTypeProjection(dataDir, pool, json));
         return new StandardProjections(list, users, documents, annotations, files);
     }
 }

@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The original's JSON projection files, {@code <data-dir>/projections/documents/<ab>/<cd>/<id>.json}, written
- * from PostgreSQL atomically and coalesced: a changed document is rewritten at most once per second, so a
- * busy document costs one file write per second rather than one per event.
+ * from PostgreSQL atomically and coalesced: a changed document is rewritten at most once per second (less
+ * often when passes get long), so a busy document costs one file write per second rather than one per event.
  */
 public final class DocumentFiles implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
+    static final long MIN_INTERVAL_MS = 1000;
+    static final int DUTY_CYCLE_INVERSE = 20;
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
@@ -65,7 +67,23 @@ public final class DocumentFiles implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+        timer.schedule(this::flushAndReschedule, MIN_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Each pass rewrites whole files, so its cost grows with the documents; the pause after a pass grows with it
+     * and keeps the writer to about 1/{@value #DUTY_CYCLE_INVERSE} of one thread's time, so a large, busy
+     * knowledge base does not pay O(size) per second for its files.
+     */
+    private void flushAndReschedule() {
+        long started = System.nanoTime();
+        flush();
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        try {
+            timer.schedule(this::flushAndReschedule, Math.max(MIN_INTERVAL_MS, tookMs * (DUTY_CYCLE_INVERSE - 1)), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // close() flushes one last time itself
+        }
     }
 
     void markDirty(String documentId) {

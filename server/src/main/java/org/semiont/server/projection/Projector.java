@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
@@ -33,7 +36,7 @@ public final class Projector implements AutoCloseable {
     private final List<Projection> projections;
     private final Clock clock;
     private final BlockingQueue<StoredEvent> queue = new LinkedBlockingQueue<>(100_000);
-    private final Object progress = new Object();
+    private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private volatile long applied;
     private volatile boolean running;
     private volatile String lastFailure;
@@ -67,19 +70,44 @@ public final class Projector implements AutoCloseable {
         return applied;
     }
 
-    /** Blocks until {@code position} is applied; false on timeout. */
+    /**
+     * Blocks until {@code position} is applied; false on timeout. Each waiter parks on its own and the projector
+     * wakes only those its batch satisfied: with one shared monitor every batch woke every writer, and the
+     * wake-ups cost more CPU than the writes.
+     */
     public boolean awaitApplied(long position, Duration timeout) throws InterruptedException {
+        if (applied >= position) {
+            return true;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
+        Waiter me = new Waiter(position, Thread.currentThread());
+        waiters.add(me);
+        try {
             while (applied < position) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !running) {
                     return applied >= position;
                 }
-                TimeUnit.NANOSECONDS.timedWait(progress, left);
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return true;
+        } finally {
+            waiters.remove(me);
+        }
+    }
+
+    private record Waiter(long position, Thread thread) {
+    }
+
+    private void wakeWaiters(boolean all) {
+        for (Waiter w : waiters) {
+            if (all || w.position <= applied) {
+                LockSupport.unpark(w.thread);
             }
         }
-        return true;
     }
 
     /** Why the last batch failed, if the projector is currently retrying. */
@@ -141,10 +169,8 @@ public final class Projector implements AutoCloseable {
             }
         }
         projections.forEach(p -> p.afterCommit(batch));
-        synchronized (progress) {
-            applied = to;
-            progress.notifyAll();
-        }
+        applied = to;
+        wakeWaiters(false);
     }
 
     /**
@@ -172,8 +198,6 @@ public final class Projector implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (progress) {
-            progress.notifyAll();
-        }
+        wakeWaiters(true);
     }
 }
