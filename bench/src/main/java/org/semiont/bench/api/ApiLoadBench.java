@@ -2,14 +2,9 @@ package org.semiont.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpHeader;
 import org.semiont.server.ServerApp;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.config.Environment;
@@ -35,8 +35,7 @@ import org.semiont.server.config.ServerConfig;
 public final class ApiLoadBench {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SECRET = "bench-secret-0123456789-0123456789-abcdef";
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = new HttpClient();
     private String base;
     private String token;
 
@@ -47,11 +46,16 @@ public final class ApiLoadBench {
         Path dir = Files.createTempDirectory("semiont-api-bench");
         Environment env = new Environment(Map.of("JWT_SECRET", SECRET));
         ServerConfig config = ServerConfig.from(env, new ServerConfig.Overrides("127.0.0.1", 0, null, dir, null));
+        ApiLoadBench bench = new ApiLoadBench();
+        bench.http.setMaxConnectionsPerDestination(64);
+        bench.http.start();
         try (ServerApp app = ServerApp.start(config, env)) {
-            new ApiLoadBench().run(app.url(), n);
+            bench.run(app.url(), n);
             var r = app.api().maintenance().rebuild(x -> { });
             System.out.printf("projection rebuild (server idle): %d events in %d ms = %.0f events/s%n", r.events(), r.millis(),
                     r.events() * 1000.0 / Math.max(1, r.millis()));
+        } finally {
+            bench.http.stop();
         }
     }
 
@@ -66,7 +70,7 @@ public final class ApiLoadBench {
                     token)).get("document").get("id").asText());
         }
         System.out.println("scenario                         requests  errors    req/s   p50 ms   p99 ms");
-        report("warm-up (1 doc, c=16)", load(500, 16, i -> docs.get(100)));
+        report("warm-up (1 doc, c=16)", load(Math.max(500, 4 * n), 16, i -> docs.get(100)));
         report("baseline GET /api/status c=16", load(n, 16, null));
         Result single = load(n, 1, i -> docs.get(0));
         report("1 doc c=1 (all)", single);
@@ -115,29 +119,28 @@ public final class ApiLoadBench {
         Map<String, Object> body = Map.of("motivation", "highlighting", "target", Map.of("source", doc, "selector", List.of(
                 Map.of("type", "TextPositionSelector", "start", 0, "end", 5), Map.of("type", "TextQuoteSelector", "exact", "Alice"))),
                 "body", List.of(Map.of("type", "TextualBody", "value", "note " + i, "purpose", "commenting")));
-        return send("POST", "/api/annotations", body, token).statusCode();
+        return send("POST", "/api/annotations", body, token).getStatus();
     }
 
     private int get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.newRequest(base + path).headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + token))
+                .timeout(30, java.util.concurrent.TimeUnit.SECONDS).send().getStatus();
     }
 
-    private HttpResponse<String> send(String method, String path, Object body, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    private ContentResponse send(String method, String path, Object body, String bearer) throws Exception {
+        Request r = http.newRequest(base + path).method(method).timeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
         if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
+            r.headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + bearer));
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return r.send();
     }
 
-    private static JsonNode json(HttpResponse<String> r) throws Exception {
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException("setup request failed: " + r.statusCode() + " " + r.body());
+    private static JsonNode json(ContentResponse r) throws Exception {
+        if (r.getStatus() >= 300) {
+            throw new IllegalStateException("setup request failed: " + r.getStatus() + " " + r.getContentAsString());
         }
-        return JSON.readTree(r.body());
+        return JSON.readTree(r.getContentAsString());
     }
 
     private static void report(String name, Result r) {

@@ -158,7 +158,6 @@ public final class Projector implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                relaxDurability(c);
                 BatchApplier.apply(c, projections, batch, from);
                 Checkpoints.advance(c, NAME, from, to, clock.instant());
                 c.commit();
@@ -171,17 +170,6 @@ public final class Projector implements AutoCloseable {
         projections.forEach(p -> p.afterCommit(batch));
         applied = to;
         wakeWaiters(false);
-    }
-
-    /**
-     * The log is already durable and the rows and checkpoint commit together, so a commit lost in a crash
-     * only moves the checkpoint back; startup catch-up re-applies from there. Skipping PostgreSQL's own
-     * fsync wait halves the latency of every write.
-     */
-    private static void relaxDurability(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SET LOCAL synchronous_commit = off");
-        }
     }
 
     @Override
