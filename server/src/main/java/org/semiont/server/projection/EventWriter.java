@@ -26,10 +26,15 @@ public final class EventWriter {
     }
 
     public AppendResult write(String streamId, ExpectedVersion expected, List<NewEvent> batch) {
-        AppendResult result = events.append(streamId, expected, batch);
-        long last = result.events().stream().mapToLong(StoredEvent::position).max().orElse(0);
-        awaitProjected(last);
-        return result;
+        projector.writerStarts();
+        try {
+            AppendResult result = events.append(streamId, expected, batch);
+            long last = result.events().stream().mapToLong(StoredEvent::position).max().orElse(0);
+            awaitProjected(last);
+            return result;
+        } finally {
+            projector.writerDone();
+        }
     }
 
     public AppendResult write(String streamId, ExpectedVersion expected, NewEvent event) {
