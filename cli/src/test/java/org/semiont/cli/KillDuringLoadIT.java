@@ -34,6 +34,7 @@ class KillDuringLoadIT {
                 .reduce((a, b) -> b).orElseThrow();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         String doc;
+        String lastMoment;
         try (SemiontProcess server = SemiontProcess.start(dataDir)) {
             String url = server.awaitUrl(Duration.ofSeconds(120));
             doc = send(url, "POST", "/api/documents", "{\"name\":\"Load\",\"content\":\"Alice met Bob.\"}", token).path("document")
@@ -45,6 +46,9 @@ class KillDuringLoadIT {
             while (acknowledged.size() < 200) {
                 Thread.sleep(20);
             }
+            // committed just before the kill, sooner than the projection files' first pass (1 s)
+            lastMoment = send(url, "POST", "/api/documents", "{\"name\":\"Last moment\",\"content\":\"Written at the kill.\"}",
+                    token).path("document").path("id").asText();
             server.process().destroyForcibly().waitFor();
             writers.shutdown();
             assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -61,6 +65,10 @@ class KillDuringLoadIT {
             assertThat(present).containsAll(acknowledged);
             JsonNode events = send(url, "GET", "/api/documents/" + doc + "/events?limit=1000&type=annotation.added", null, token);
             assertThat(list.path("total").asInt()).isEqualTo(events.path("total").asInt());
+            Path lastFile = awaitProjectionFile(lastMoment, Duration.ofSeconds(30));
+            assertThat(lastFile).as("the JSON projection file of a document committed just before the kill is written "
+                    + "after the restart").isNotNull();
+            assertThat(JSON.readTree(lastFile.toFile()).path("document").path("name").asText()).isEqualTo("Last moment");
             server.process().destroy();
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -71,6 +79,25 @@ class KillDuringLoadIT {
         assertThat(verify.output()).as("the server's events are where the events verbs look")
                 .containsPattern("[1-9][0-9]* events");
         assertThat(java.nio.file.Path.of(dir, "events", "events")).doesNotExist();
+    }
+
+    /** The document's JSON projection file once it exists (null if it does not within the timeout). */
+    private Path awaitProjectionFile(String documentId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!java.nio.file.Files.isDirectory(dataDir.resolve("projections"))) {
+                Thread.sleep(100);
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir.resolve("projections"))) {
+                java.util.Optional<Path> found = files.filter(p -> p.getFileName().toString().equals(documentId + ".json")).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 
     private static void write(String url, String doc, String token, Set<String> acknowledged) {

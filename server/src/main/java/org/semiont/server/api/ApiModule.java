@@ -107,7 +107,7 @@ public final class ApiModule implements AutoCloseable {
             throw new IllegalStateException("Interrupted while catching up the projections", e);
         }
         entityTypes.bootstrapIfEmpty();
-        files.start();
+        files.start(events, projector::appliedPosition);
     }
 
     public void register(RoutesConfig routes) {

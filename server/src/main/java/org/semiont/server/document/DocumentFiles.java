@@ -15,13 +15,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.semiont.events.EventLog;
+import org.semiont.events.StoredEvent;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.datadir.AtomicFiles;
@@ -38,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class DocumentFiles implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DocumentFiles.class);
     static final long MIN_INTERVAL_MS = 1000;
+    static final String CHECKPOINT = "files";
     static final int DUTY_CYCLE_INVERSE = 20;
     private final Path root;
     private final DataSource pool;
@@ -47,6 +53,8 @@ public final class DocumentFiles implements AutoCloseable {
     private final ObjectWriter pretty;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
+    private volatile LongSupplier applied;
+    private volatile long savedPosition = -1;
 
     public DocumentFiles(Path dataDir, DataSource pool, DocumentRepository documents, AnnotationRepository annotations,
                          ObjectMapper json) {
@@ -61,13 +69,74 @@ public final class DocumentFiles implements AutoCloseable {
         this.pretty = json.writer(pp);
     }
 
-    public void start() {
+    /**
+     * Starts the paced writer. Documents changed after the files' own checkpoint (the log position every file was
+     * last known to reflect) are written again first: after a kill -9 their rows were committed, but their files
+     * may not have been. Call once the projector has caught up; {@code appliedPosition} is its progress.
+     */
+    public void start(EventLog events, LongSupplier appliedPosition) {
+        this.applied = appliedPosition;
+        long upTo = appliedPosition.getAsLong();
+        long written = readCheckpoint(upTo);
+        markChangedBetween(events, written, upTo);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "semiont-projection-files");
             t.setDaemon(true);
             return t;
         });
         timer.schedule(this::flushAndReschedule, MIN_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void markChangedBetween(EventLog events, long after, long upTo) {
+        if (after >= upTo) {
+            return;
+        }
+        int before = dirty.size();
+        try (Stream<StoredEvent> all = events.readAll(after + 1)) {
+            Iterator<StoredEvent> it = all.iterator();
+            while (it.hasNext()) {
+                StoredEvent e = it.next();
+                if (e.position() > upTo) {
+                    break;
+                }
+                if (DocumentIds.isValid(e.streamId())) {
+                    dirty.add(e.streamId());
+                }
+            }
+        }
+        log.info("Projection files: {} documents changed after position {} (the files' checkpoint) are written again",
+                dirty.size() - before, after);
+    }
+
+    /** The files' checkpoint; a database without one (first start) takes {@code current} as its own. */
+    private long readCheckpoint(long current) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT position FROM projection_checkpoints WHERE name = ?")) {
+            ps.setString(1, CHECKPOINT);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the projection files' checkpoint: " + e.getMessage(), e);
+        }
+        saveCheckpoint(current);
+        return current;
+    }
+
+    private void saveCheckpoint(long position) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
+                     + "VALUES (?, ?, now() AT TIME ZONE 'UTC') ON CONFLICT (name) DO UPDATE SET position = "
+                     + "GREATEST(projection_checkpoints.position, EXCLUDED.position), \"updatedAt\" = EXCLUDED.\"updatedAt\"")) {
+            ps.setString(1, CHECKPOINT);
+            ps.setLong(2, position);
+            ps.executeUpdate();
+            savedPosition = position;
+        } catch (SQLException e) {
+            log.warn("Could not save the projection files' checkpoint: {}", e.getMessage());
+        }
     }
 
     /**
@@ -90,17 +159,24 @@ public final class DocumentFiles implements AutoCloseable {
         dirty.add(documentId);
     }
 
-    /** Writes every dirty document now (also called on shutdown). */
+    /** Writes every dirty document now (also called on shutdown); then the files reflect the log up to the projector's position. */
     public void flush() {
+        long upTo = applied == null ? -1 : applied.getAsLong();
         List<String> ids = new ArrayList<>(dirty);
+        boolean allWritten = true;
         for (String id : ids) {
             dirty.remove(id);
             try {
                 write(id);
             } catch (IOException | RuntimeException | SQLException e) {
                 dirty.add(id);
+                allWritten = false;
                 log.warn("Could not write the projection file of {}: {}", id, e.getMessage());
             }
+        }
+        // every document changed by an event up to upTo was marked before upTo was read, so it was in this pass
+        if (allWritten && upTo > savedPosition) {
+            saveCheckpoint(upTo);
         }
     }
 
