@@ -13,6 +13,8 @@ import org.semiont.server.Json;
 import org.semiont.server.entitytype.EntityTypeProjection;
 import org.semiont.server.user.UserEvents;
 import org.semiont.server.document.DocumentEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
@@ -24,6 +26,7 @@ import org.semiont.server.document.DocumentEvents;
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(BulkRebuild.class);
     private final EventLog events;
     private final List<Projection> projections;
     private final boolean exclusive;
@@ -55,6 +58,7 @@ final class BulkRebuild {
 
     /** Returns the number of events read. */
     long run(Connection c, long last, LongConsumer progress) throws SQLException {
+        long start = System.nanoTime();
         BulkFold fold = new BulkFold(Json.mapper());
         long count = 0;
         try (ParsedLog log = new ParsedLog(events, last)) {
@@ -69,11 +73,16 @@ final class BulkRebuild {
                 }
             }
         }
+        long folded = System.nanoTime();
         if (exclusive) {
             SecondaryIndexes indexes = SecondaryIndexes.drop(c, tables());
             BulkLoader.loadAll(c, fold);
+            long loaded = System.nanoTime();
             indexes.recreate(c);
+            long indexed = System.nanoTime();
             replayTails(c, fold);
+            log.info("bulk phases: fold {} ms, copy {} ms, indexes {} ms, tails {} ms", (folded - start) / 1_000_000,
+                    (loaded - folded) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } else {
             BulkLoader.loadAll(c, fold);
         }
