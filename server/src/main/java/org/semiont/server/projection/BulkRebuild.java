@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log ({@link ParsedLog}) into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last,
+ * global log ({@link ParsedLog}) into a {@link BulkFold} whose annotation rows stream out by binary COPY as the
+ * fold lets go of them ({@link AnnotationSink}), then COPY of the other tables. In a real (exclusive) rebuild, last,
  * the final event of each user and document and the last entity type go once more through the projections
  * that own those rows: that event is idempotent on the final row, and it makes the projections do their
  * after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as after a
@@ -30,11 +31,13 @@ final class BulkRebuild {
     private final EventLog events;
     private final List<Projection> projections;
     private final boolean exclusive;
+    private final int annotationWindow;
 
-    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive) {
+    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int annotationWindow) {
         this.events = events;
         this.projections = projections;
         this.exclusive = exclusive;
+        this.annotationWindow = annotationWindow;
     }
 
     /**
@@ -56,15 +59,46 @@ final class BulkRebuild {
         return ProjectionMaintenance.TABLES.stream().map(t -> t[0]).toList();
     }
 
-    /** Returns the number of events read. */
-    long run(Connection c, long last, LongConsumer progress) throws SQLException {
+    /** Events read, and annotation rows that the log touched after they had gone to the table. */
+    record Result(long events, long annotationsTakenBack) {
+    }
+
+    /**
+     * Annotation rows stream into their table during the fold (PostgreSQL loads while the log is read), so in a
+     * real rebuild the secondary indexes are dropped before it starts.
+     */
+    Result run(Connection c, long last, LongConsumer progress) throws SQLException {
         long start = System.nanoTime();
-        BulkFold fold = new BulkFold(Json.mapper());
+        SecondaryIndexes indexes = exclusive ? SecondaryIndexes.drop(c, tables()) : null;
+        BulkFold fold;
+        long count;
+        try (AnnotationSink sink = new AnnotationSink(c, exclusive)) {
+            fold = new BulkFold(sink, Json.mapper(), annotationWindow, last);
+            count = fold(fold, last, progress);
+            fold.annotations.flush();
+            sink.finish();
+        }
+        long folded = System.nanoTime();
+        BulkLoader.loadAll(c, fold);
+        long loaded = System.nanoTime();
+        if (exclusive) {
+            indexes.recreate(c);
+            long indexed = System.nanoTime();
+            replayTails(c, fold);
+            log.info("bulk rebuild phases: fold and annotations {} ms ({} rows taken back), other tables {} ms, "
+                    + "indexes {} ms, tails {} ms", (folded - start) / 1_000_000, fold.annotations.takenBack(),
+                    (loaded - folded) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        }
+        progress.accept(count);
+        return new Result(count, fold.annotations.takenBack());
+    }
+
+    private long fold(BulkFold fold, long last, LongConsumer progress) throws SQLException {
         long count = 0;
         try (ParsedLog log = new ParsedLog(events, last)) {
             for (List<ParsedLog.Parsed> chunk = log.next(); chunk != null; chunk = log.next()) {
                 for (ParsedLog.Parsed p : chunk) {
-                    fold.apply(p.stored(), p.event());
+                    fold.apply(p.stored(), p.event(), p.at());
                 }
                 long before = count;
                 count += chunk.size();
@@ -73,20 +107,6 @@ final class BulkRebuild {
                 }
             }
         }
-        long folded = System.nanoTime();
-        if (exclusive) {
-            SecondaryIndexes indexes = SecondaryIndexes.drop(c, tables());
-            BulkLoader.loadAll(c, fold);
-            long loaded = System.nanoTime();
-            indexes.recreate(c);
-            long indexed = System.nanoTime();
-            replayTails(c, fold);
-            log.info("bulk phases: fold {} ms, copy {} ms, indexes {} ms, tails {} ms", (folded - start) / 1_000_000,
-                    (loaded - folded) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-        } else {
-            BulkLoader.loadAll(c, fold);
-        }
-        progress.accept(count);
         return count;
     }
 
