@@ -22,12 +22,19 @@ import org.semiont.server.annotation.AnnotationShapes;
  * that went out takes it back from the table, so the rules stay exactly those of the incremental projection.
  */
 final class AnnotationFold {
+    /**
+     * A false "maybe" from the filter costs a query, and that query has to wait until PostgreSQL has taken in
+     * everything sent so far: 32 bits per possible row keeps them rare; the cap (256 MB) is the memory bound.
+     */
+    private static final long MAX_FILTER_BITS = 1L << 31;
     private final LinkedHashMap<String, AnnotationRow> rows = new LinkedHashMap<>(1024, 0.75f, true);
     private final ObjectMapper json;
     private final UnaryOperator<String> displayName;
     private final AnnotationSink sink;
     private final int window;
-    private final IdFilter sent;
+    private final long filterBits;
+    /** Ids of the rows sent to the table; made at the first, so a log that fits the window never pays for it. */
+    private IdFilter sent;
     private boolean anySent;
     private long takenBack;
 
@@ -39,7 +46,7 @@ final class AnnotationFold {
         this.displayName = displayName;
         this.sink = sink;
         this.window = window;
-        this.sent = new IdFilter(Math.min(1L << 30, Math.max(1L << 16, expectedRows * 10)));
+        this.filterBits = Math.min(MAX_FILTER_BITS, Math.max(1L << 16, expectedRows * 32));
     }
 
     /**
@@ -159,6 +166,9 @@ final class AnnotationFold {
             AnnotationRow r = eldest.next();
             eldest.remove();
             sink.write(r);
+            if (sent == null) {
+                sent = new IdFilter(filterBits);
+            }
             sent.add(r.id);
             anySent = true;
         }

@@ -16,14 +16,14 @@ import org.semiont.events.StoredEvent;
  * then overlaps the fold instead of adding to it. The queue is bounded, so memory stays small.
  */
 final class ParsedLog implements AutoCloseable {
-    static final int CHUNK = 256;
+    static final int CHUNK = 1024;
     private static final List<Parsed> END = List.of();
 
     /** An event with its JSON tree and its time; its header is parsed too, on this thread. */
     record Parsed(StoredEvent stored, ObjectNode event, LocalDateTime at) {
     }
 
-    private final BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile RuntimeException failure;
     private boolean ended;
