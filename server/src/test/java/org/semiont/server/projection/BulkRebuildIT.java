@@ -3,6 +3,8 @@ package org.semiont.server.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +24,7 @@ import org.semiont.server.projection.ProjectionMaintenance.Mode;
 /**
  * The bulk rebuild (fold + COPY) must give exactly the rows the incremental projector wrote for a varied
  * log: users created, changed, logged in, accepting terms, deleted; documents created, tagged, untagged, archived, unarchived;
- * annotations added, replaced, body-updated and removed; entity types; text that needs COPY escaping.
+ * annotations added, replaced (W3C protocol PUT), body-updated and removed; entity types; text that needs COPY escaping.
  */
 class BulkRebuildIT {
     /** Tab, newline, carriage return, backslash, quotes, braces and commas: all special to COPY or arrays. */
@@ -84,7 +86,8 @@ class BulkRebuildIT {
                 BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), List.of(), false, 1)
                         .run(c, server.app().api().events().lastPosition(), n -> { });
                 c.rollback();
-                assertThat(r.annotationsTakenBack()).as("body updates on rows already in the table").isGreaterThanOrEqualTo(3);
+                assertThat(r.annotationsTakenBack()).as("body updates and a replacement of rows already in the table")
+                        .isGreaterThanOrEqualTo(4);
             }
         }
     }
@@ -121,6 +124,8 @@ class BulkRebuildIT {
         body(alice, ids.get(2), List.of(Map.of("op", "add", "item", tag)));
         body(alice, ids.get(2), List.of(Map.of("op", "remove", "item", tag)));
         assertThat(alice.send("DELETE", "/api/annotations/" + ids.get(3), null).status()).isEqualTo(204);
+        replace(alice, ids.get(4), Map.of("@context", "http://www.w3.org/ns/anno.jsonld", "type", "Annotation", "motivation",
+                "commenting", "target", Map.of("source", plain), "body", List.of(note)));
         assertThat(admin.send("DELETE", "/api/admin/users/" + carolId, null).status()).isEqualTo(200);
         server.signIn("mod@example.org");
     }
@@ -129,6 +134,16 @@ class BulkRebuildIT {
         return Map.of("motivation", "highlighting", "target", Map.of("source", documentId, "selector", List.of(
                 Map.of("type", "TextPositionSelector", "start", 0, "end", 5),
                 Map.of("type", "TextQuoteSelector", "exact", "Alice"))), "body", List.of());
+    }
+
+    /** {@code PUT} on the W3C protocol container: an {@code annotation.updated} event. */
+    private static void replace(ApiClient c, String id, Map<String, Object> annotation) {
+        String etag = c.get("/annotations/" + id).header("ETag").orElseThrow();
+        byte[] json = new ObjectMapper().valueToTree(annotation).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        ApiClient.Response r = c.sendBytes("PUT", "/annotations/" + id, json,
+                "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"", "If-Match", etag);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private static void patch(ApiClient c, String doc, Map<String, Object> changes) {
