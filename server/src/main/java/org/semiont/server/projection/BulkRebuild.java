@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
  * global log ({@link ParsedLog}) into a {@link BulkFold} whose annotation rows stream out by binary COPY as the
  * fold lets go of them ({@link AnnotationSink}), then COPY of the other tables. In a real (exclusive) rebuild, last,
- * the final event of each user and document and the last entity type go once more through the projections
- * that own those rows: that event is idempotent on the final row, and it makes the projections do their
- * after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as after a
- * replay. A check rolls back, so it skips that.
+ * the final event of each user and document and the last entity type go to the projections that own those rows
+ * ({@link Projection#rebuilt}): replayed, that event is idempotent on the final row, and it makes the projections
+ * do their after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as
+ * after a replay; documents only mark their files. A check rolls back, so it skips that.
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
@@ -124,9 +124,12 @@ final class BulkRebuild {
 
     /** Only the projections that create rows from {@code creatingType} see these events. */
     private void replay(Connection c, String creatingType, List<StoredEvent> tails) throws SQLException {
-        List<Projection> owners = projections.stream().filter(p -> p.handles(creatingType)).toList();
         List<StoredEvent> ordered = new ArrayList<>(tails);
         ordered.sort(Comparator.comparingLong(StoredEvent::position));
-        BatchApplier.apply(c, owners, ordered, 0);
+        for (Projection p : projections) {
+            if (p.handles(creatingType)) {
+                p.rebuilt(c, ordered);
+            }
+        }
     }
 }

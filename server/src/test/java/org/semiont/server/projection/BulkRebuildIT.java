@@ -12,8 +12,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.server.api.ApiClient;
@@ -44,6 +46,7 @@ class BulkRebuildIT {
 
             assertThat(m.check(Mode.REPLAY)).as("replay vs incremental").isEmpty();
             assertThat(m.check(Mode.BULK)).as("bulk vs incremental").isEmpty();
+            deleteTree(dataDir.resolve("projections/documents"));
             ProjectionMaintenance.RebuildResult r = m.rebuild(n -> { });
             assertThat(r.events()).isEqualTo(server.app().api().events().lastPosition());
             assertThat(rows(db)).containsExactlyElementsOf(incremental);
@@ -62,6 +65,17 @@ class BulkRebuildIT {
             assertThat(alice.get("/api/documents?archived=true").json().get("documents")).hasSize(1);
         }
         assertThat(Files.exists(dataDir.resolve("projections/entity-types/entity-types.json"))).isTrue();
+        try (Stream<Path> files = Files.walk(dataDir.resolve("projections/documents"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".json"))).as("document files written again by the rebuild").hasSize(2);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**
