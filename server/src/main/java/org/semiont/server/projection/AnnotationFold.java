@@ -35,10 +35,9 @@ final class AnnotationFold {
     private final long filterBits;
     /** Ids of the rows sent to the table; made at the first, so a log that fits the window never pays for it. */
     private IdFilter sent;
-    private boolean anySent;
     private long takenBack;
 
-    AnnotationFold(ObjectMapper json, UnaryOperator<String> displayName, AnnotationSink sink, int window, long expectedRows) {
+    AnnotationFold(ObjectMapper json, UnaryOperator<String> displayName, AnnotationSink sink, int window, long mostRows) {
         if (window < 1) {
             throw new IllegalArgumentException("the annotation window must hold at least one row, not " + window);
         }
@@ -46,7 +45,7 @@ final class AnnotationFold {
         this.displayName = displayName;
         this.sink = sink;
         this.window = window;
-        this.filterBits = Math.min(MAX_FILTER_BITS, Math.max(1L << 16, expectedRows * 32));
+        this.filterBits = Math.min(MAX_FILTER_BITS, Math.max(1L << 16, mostRows * 32));
     }
 
     /**
@@ -86,7 +85,7 @@ final class AnnotationFold {
 
     private void addAnnotation(StoredEvent e, JsonNode a, LocalDateTime at) throws SQLException {
         String id = AnnotationShapes.shortId(a.path("id").asText());
-        if (rows.containsKey(id) || (anySent && sent.mightContain(id) && sink.contains(id))) {
+        if (rows.containsKey(id) || (sent != null && sent.mightContain(id) && sink.contains(id))) {
             return;
         }
         ObjectNode creator = JsonNodeFactory.instance.objectNode().put("type", "Person").put("id", e.userId())
@@ -103,7 +102,7 @@ final class AnnotationFold {
     }
 
     private void remove(String id) throws SQLException {
-        if (rows.remove(id) == null && anySent && sent.mightContain(id)) {
+        if (rows.remove(id) == null && sent != null && sent.mightContain(id)) {
             sink.takeBack(id);
         }
     }
@@ -147,7 +146,7 @@ final class AnnotationFold {
     /** The row with this id, taken back from the table if it went out there; null if there is none. */
     private AnnotationRow held(String id) throws SQLException {
         AnnotationRow r = rows.get(id);
-        if (r != null || !anySent || !sent.mightContain(id)) {
+        if (r != null || sent == null || !sent.mightContain(id)) {
             return r;
         }
         r = sink.takeBack(id);
@@ -170,7 +169,6 @@ final class AnnotationFold {
                 sent = new IdFilter(filterBits);
             }
             sent.add(r.id);
-            anySent = true;
         }
     }
 

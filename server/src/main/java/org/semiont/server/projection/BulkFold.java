@@ -33,9 +33,12 @@ final class BulkFold {
     private final Set<String> providerKeys = new HashSet<>();
     final AnnotationFold annotations;
 
-    /** {@code annotations} gets the users' display names from this fold: see {@link #displayName}. */
-    BulkFold(AnnotationSink sink, ObjectMapper json, int annotationWindow, long expectedEvents) {
-        this.annotations = new AnnotationFold(json, this::displayName, sink, annotationWindow, expectedEvents);
+    /**
+     * {@code annotations} gets the users' display names from this fold ({@link #displayName}); {@code events}, the
+     * log's size, bounds the number of annotations.
+     */
+    BulkFold(AnnotationSink sink, ObjectMapper json, int annotationWindow, long events) {
+        this.annotations = new AnnotationFold(json, this::displayName, sink, annotationWindow, events);
     }
 
     static final class UserRow {
