@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +29,7 @@ import org.semiont.server.projection.ProjectionMaintenance;
 /**
  * Full projection rebuild, events/s: the bulk path (fold + COPY) against the replay path it replaced and
  * the raw {@code readAll} rate, all in the same run on the same log. Usage:
- * {@code RebuildBench [workDir] [documents=4000] [rounds=2]}; each document brings ~52 events (created,
+ * {@code RebuildBench [workDir] [documents=4000] [rounds=2] [bulk-only]}; each document brings ~52 events (created,
  * tag, archive, 40 annotations, 8 body updates, 1 removal), plus 200 users with logins and 20 entity types.
  * The log is written without fsync before the server starts (the write side is not measured); the
  * server's own catch-up is the incremental projector's rate.
@@ -39,6 +42,7 @@ public final class RebuildBench {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-rebuild").toAbsolutePath();
         int documents = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        boolean bulkOnly = args.length > 3 && args[3].equals("bulk-only");
         clean(work);
         long written = writeLog(work, documents);
         System.out.printf(Locale.ROOT, "log: %,d events (%d documents)%n", written, documents);
@@ -50,24 +54,47 @@ public final class RebuildBench {
                 throw new IllegalStateException("the projector did not catch up");
             }
             report("incremental projector catch-up (startup)", written, System.nanoTime() - start, 0);
-            measure(app, written, rounds);
+            measure(app, written, rounds, bulkOnly, new PostgresCpu(work.resolve("postgres")));
         }
         clean(work);
     }
 
-    private static void measure(ServerApp app, long events, int rounds) {
+    private static void measure(ServerApp app, long events, int rounds, boolean bulkOnly, PostgresCpu postgres) {
         ProjectionMaintenance m = app.api().maintenance();
         for (int r = 1; r <= rounds; r++) {
             System.out.println("round " + r);
             double raw = report("  baseline: raw readAll + parse", events, readAll(app.api().events()), 0);
-            double replay = reportMillis("  baseline: replay rebuild (batched inserts)", m.rebuildReplaying(n -> { }).millis(), events, raw);
+            double replay = bulkOnly ? Double.NaN
+                    : reportMillis("  baseline: replay rebuild (batched inserts)", m.rebuildReplaying(n -> { }).millis(), events, raw);
+            Usage before = Usage.start(postgres);
             double bulk = reportMillis("  bulk rebuild (fold + COPY)", m.rebuild(n -> { }).millis(), events, raw);
+            before.printSince(postgres);
             System.out.printf(Locale.ROOT, "  bulk / replay = %.2fx%n", bulk / replay);
         }
         long t = System.nanoTime();
         List<ProjectionMaintenance.Drift> drift = m.check();
         System.out.printf(Locale.ROOT, "check (bulk vs rows in place): %s in %d ms%n", drift.isEmpty() ? "no drift" : drift,
                 (System.nanoTime() - t) / 1_000_000);
+    }
+
+    /** CPU seconds of this JVM and of PostgreSQL at the start of a phase; heap peaks are reset then. */
+    private record Usage(double jvm, double postgres) {
+        static Usage start(PostgresCpu postgres) {
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            return new Usage(jvmSeconds(), postgres.seconds());
+        }
+
+        private static double jvmSeconds() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        }
+
+        /** The heap peak is the sum of the pools' peaks: an upper bound, garbage included. */
+        void printSince(PostgresCpu postgresNow) {
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.printf(Locale.ROOT, "    cpu: jvm %.2f s, postgres %.2f s; heap peak <= %,d MB%n", jvmSeconds() - jvm,
+                    postgresNow.seconds() - postgres, peak >> 20);
+        }
     }
 
     private static long readAll(EventLog log) {

@@ -107,6 +107,16 @@ public final class DocumentProjection implements Projection {
         touched.clear();
     }
 
+    /** The rows are final: a replay would only have rewritten these documents' JSON files after commit. */
+    @Override
+    public void rebuilt(Connection c, List<StoredEvent> tails) {
+        for (StoredEvent e : tails) {
+            if (e.documentId() != null) {
+                changedFiles.add(e.documentId());
+            }
+        }
+    }
+
     @Override
     public void afterCommit(List<StoredEvent> batch) {
         changedFiles.forEach(files::markDirty);

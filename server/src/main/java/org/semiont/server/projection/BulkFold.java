@@ -3,6 +3,7 @@ package org.semiont.server.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import org.semiont.server.user.UserEvents;
 
 /**
  * Folds the global log, in position order, into the final rows of {@code users}, {@code documents},
- * {@code annotations} and {@code entity_types} in memory. Each rule mirrors the SQL of the incremental
+ * {@code annotations} and {@code entity_types}: in memory, but for annotations, which {@link AnnotationFold}
+ * streams into the table in a bounded window. Each rule mirrors the SQL of the incremental
  * projection for that event (first write wins, no-op on a missing row), so a bulk load of these rows equals
  * an event-by-event replay; {@code BulkRebuildIT} compares the two row by row.
  */
@@ -31,8 +33,12 @@ final class BulkFold {
     private final Set<String> providerKeys = new HashSet<>();
     final AnnotationFold annotations;
 
-    BulkFold(ObjectMapper json) {
-        this.annotations = new AnnotationFold(json, this::displayName);
+    /**
+     * {@code annotations} gets the users' display names from this fold ({@link #displayName}); {@code events}, the
+     * log's size, bounds the number of annotations.
+     */
+    BulkFold(AnnotationSink sink, ObjectMapper json, int annotationWindow, long events) {
+        this.annotations = new AnnotationFold(json, this::displayName, sink, annotationWindow, events);
     }
 
     static final class UserRow {
@@ -52,26 +58,25 @@ final class BulkFold {
     }
 
 
-    /** Applies one event; {@code event} is {@code e.event()}, parsed by the caller. */
-    void apply(StoredEvent e, ObjectNode event) {
+    /** Applies one event; {@code event} is {@code e.event()} and {@code at} its time, parsed by the caller. */
+    void apply(StoredEvent e, ObjectNode event, LocalDateTime at) throws SQLException {
         String type = e.type();
         JsonNode p = event.path("payload");
         if (type.startsWith("user.")) {
-            user(e, p);
+            user(e, p, at);
         } else if (type.startsWith("document.") || type.startsWith("entitytag.")) {
-            document(e, p);
+            document(e, p, at);
         } else if (type.startsWith("annotation.")) {
-            annotations.apply(e, p);
-            touch(e);
+            annotations.apply(e, p, at);
+            touch(e, at);
         } else if (EntityTypeProjection.ADDED.equals(type)) {
-            entityTypes.putIfAbsent(p.path("entityType").asText(), Sql.utc(e.instant()));
+            entityTypes.putIfAbsent(p.path("entityType").asText(), at);
             lastEntityType = e;
         }
     }
 
-    private void user(StoredEvent e, JsonNode p) {
+    private void user(StoredEvent e, JsonNode p, LocalDateTime at) {
         String id = p.path("userId").asText();
-        LocalDateTime at = Sql.utc(e.instant());
         if (UserEvents.CREATED.equals(e.type())) {
             createUser(id, p, at);
         }
@@ -150,14 +155,14 @@ final class BulkFold {
         }
     }
 
-    private void document(StoredEvent e, JsonNode p) {
+    private void document(StoredEvent e, JsonNode p, LocalDateTime at) {
         String id = e.documentId();
         if (id == null) {
             return;
         }
         String type = e.type();
         if (DocumentEvents.CREATED.equals(type) || DocumentEvents.CLONED.equals(type)) {
-            documents.computeIfAbsent(id, k -> newDocument(k, e, p));
+            documents.computeIfAbsent(id, k -> newDocument(k, e, p, at));
         }
         DocumentRow d = documents.get(id);
         if (d != null) {
@@ -175,10 +180,10 @@ final class BulkFold {
                 }
             }
         }
-        touch(e);
+        touch(e, at);
     }
 
-    private static DocumentRow newDocument(String id, StoredEvent e, JsonNode p) {
+    private static DocumentRow newDocument(String id, StoredEvent e, JsonNode p, LocalDateTime at) {
         DocumentRow d = new DocumentRow();
         d.id = id;
         d.name = p.path("name").asText();
@@ -193,16 +198,16 @@ final class BulkFold {
         d.sourceAnnotationId = text(p, "sourceAnnotationId");
         d.sourceDocumentId = text(p, p.has("parentDocumentId") ? "parentDocumentId" : "sourceDocumentId");
         d.version = e.sequence();
-        d.created = Sql.utc(e.instant());
+        d.created = at;
         return d;
     }
 
     /** Every event of a document's stream bumps its version ({@code GREATEST}) and {@code updatedAt}. */
-    private void touch(StoredEvent e) {
+    private void touch(StoredEvent e, LocalDateTime at) {
         DocumentRow d = e.documentId() == null ? null : documents.get(e.documentId());
         if (d != null) {
             d.version = Math.max(d.version, e.sequence());
-            d.updatedAt = Sql.utc(e.instant());
+            d.updatedAt = at;
             d.last = e;
         }
     }

@@ -19,6 +19,7 @@ final class BulkLoader {
         void write(T row, CopyText out);
     }
 
+    /** The rows the fold holds: users, documents, entity types (annotations went out during the fold). */
     static void loadAll(Connection c, BulkFold f) throws SQLException {
         copy(c, "users (id, email, name, image, domain, provider, \"providerId\", \"isActive\", \"isAdmin\", \"isModerator\", "
                 + "\"termsAcceptedAt\", \"lastLogin\", \"createdAt\", \"updatedAt\")", f.users.values(), (u, o) -> o.text(u.id)
@@ -29,10 +30,6 @@ final class BulkLoader {
                 f.documents.values(), (d, o) -> o.text(d.id).text(d.name).text(d.format).text(d.contentChecksum).array(d.entityTypes)
                         .bool(d.archived).text(d.creationMethod).text(d.creatorId).text(d.language).bool(d.isDraft)
                         .text(d.sourceAnnotationId).text(d.sourceDocumentId).number(d.version).time(d.created).time(d.updatedAt));
-        copy(c, "annotations (id, \"documentId\", \"targetSource\", motivation, \"creatorId\", target, body, data, "
-                + "\"linkedDocuments\", \"entityTags\", position, created, modified)", f.annotations.rows.values(), (a, o) -> o.text(a.id)
-                .text(a.documentId).text(a.targetSource).text(a.motivation).text(a.creatorId).text(a.target).text(a.body).text(a.data)
-                .array(a.linkedDocuments).array(a.entityTags).number(a.position).time(a.created).time(a.modified));
         copy(c, "entity_types (name, created)", f.entityTypes.entrySet(), (t, o) -> o.text(t.getKey()).time(t.getValue()));
     }
 

@@ -13,25 +13,31 @@ import org.semiont.server.Json;
 import org.semiont.server.entitytype.EntityTypeProjection;
 import org.semiont.server.user.UserEvents;
 import org.semiont.server.document.DocumentEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log ({@link ParsedLog}) into a {@link BulkFold}, then COPY. In a real (exclusive) rebuild, last,
- * the final event of each user and document and the last entity type go once more through the projections
- * that own those rows: that event is idempotent on the final row, and it makes the projections do their
- * after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as after a
- * replay. A check rolls back, so it skips that.
+ * global log ({@link ParsedLog}) into a {@link BulkFold} whose annotation rows stream out by binary COPY as the
+ * fold lets go of them ({@link AnnotationSink}), then COPY of the other tables. In a real (exclusive) rebuild, last,
+ * the final event of each user and document and the last entity type go to the projections that own those rows
+ * ({@link Projection#rebuilt}): replayed, that event is idempotent on the final row, and it makes the projections
+ * do their after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as
+ * after a replay; documents only mark their files. A check rolls back, so it skips that.
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(BulkRebuild.class);
     private final EventLog events;
     private final List<Projection> projections;
     private final boolean exclusive;
+    private final int annotationWindow;
 
-    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive) {
+    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int annotationWindow) {
         this.events = events;
         this.projections = projections;
         this.exclusive = exclusive;
+        this.annotationWindow = annotationWindow;
     }
 
     /**
@@ -53,14 +59,46 @@ final class BulkRebuild {
         return ProjectionMaintenance.TABLES.stream().map(t -> t[0]).toList();
     }
 
-    /** Returns the number of events read. */
-    long run(Connection c, long last, LongConsumer progress) throws SQLException {
-        BulkFold fold = new BulkFold(Json.mapper());
+    /** Events read, and annotation rows that the log touched after they had gone to the table. */
+    record Result(long events, long annotationsTakenBack) {
+    }
+
+    /**
+     * Annotation rows stream into their table during the fold (PostgreSQL loads while the log is read), so in a
+     * real rebuild the secondary indexes are dropped before it starts.
+     */
+    Result run(Connection c, long last, LongConsumer progress) throws SQLException {
+        long start = System.nanoTime();
+        SecondaryIndexes indexes = exclusive ? SecondaryIndexes.drop(c, tables()) : null;
+        BulkFold fold;
+        long count;
+        try (AnnotationSink sink = new AnnotationSink(c, exclusive)) {
+            fold = new BulkFold(sink, Json.mapper(), annotationWindow, last);
+            count = fold(fold, last, progress);
+            fold.annotations.flush();
+            sink.finish();
+        }
+        long folded = System.nanoTime();
+        BulkLoader.loadAll(c, fold);
+        long loaded = System.nanoTime();
+        if (exclusive) {
+            indexes.recreate(c);
+            long indexed = System.nanoTime();
+            replayTails(c, fold);
+            log.info("bulk rebuild phases: fold and annotations {} ms ({} rows taken back), other tables {} ms, "
+                    + "indexes {} ms, tails {} ms", (folded - start) / 1_000_000, fold.annotations.takenBack(),
+                    (loaded - folded) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        }
+        progress.accept(count);
+        return new Result(count, fold.annotations.takenBack());
+    }
+
+    private long fold(BulkFold fold, long last, LongConsumer progress) throws SQLException {
         long count = 0;
         try (ParsedLog log = new ParsedLog(events, last)) {
             for (List<ParsedLog.Parsed> chunk = log.next(); chunk != null; chunk = log.next()) {
                 for (ParsedLog.Parsed p : chunk) {
-                    fold.apply(p.stored(), p.event());
+                    fold.apply(p.stored(), p.event(), p.at());
                 }
                 long before = count;
                 count += chunk.size();
@@ -69,15 +107,6 @@ final class BulkRebuild {
                 }
             }
         }
-        if (exclusive) {
-            SecondaryIndexes indexes = SecondaryIndexes.drop(c, tables());
-            BulkLoader.loadAll(c, fold);
-            indexes.recreate(c);
-            replayTails(c, fold);
-        } else {
-            BulkLoader.loadAll(c, fold);
-        }
-        progress.accept(count);
         return count;
     }
 
@@ -95,9 +124,12 @@ final class BulkRebuild {
 
     /** Only the projections that create rows from {@code creatingType} see these events. */
     private void replay(Connection c, String creatingType, List<StoredEvent> tails) throws SQLException {
-        List<Projection> owners = projections.stream().filter(p -> p.handles(creatingType)).toList();
         List<StoredEvent> ordered = new ArrayList<>(tails);
         ordered.sort(Comparator.comparingLong(StoredEvent::position));
-        BatchApplier.apply(c, owners, ordered, 0);
+        for (Projection p : projections) {
+            if (p.handles(creatingType)) {
+                p.rebuilt(c, ordered);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.semiont.server.projection;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,13 +16,14 @@ import org.semiont.events.StoredEvent;
  * then overlaps the fold instead of adding to it. The queue is bounded, so memory stays small.
  */
 final class ParsedLog implements AutoCloseable {
-    static final int CHUNK = 1000;
+    static final int CHUNK = 1024;
     private static final List<Parsed> END = List.of();
 
-    record Parsed(StoredEvent stored, ObjectNode event) {
+    /** An event with its JSON tree and its time; its header is parsed too, on this thread. */
+    record Parsed(StoredEvent stored, ObjectNode event, LocalDateTime at) {
     }
 
-    private final BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile RuntimeException failure;
     private boolean ended;
@@ -64,7 +66,7 @@ final class ParsedLog implements AutoCloseable {
                     if (e.position() > last) {
                         break;
                     }
-                    chunk.add(new Parsed(e, e.event()));
+                    chunk.add(new Parsed(e, e.event(), LogTimes.utc(e.timestamp())));
                     if (chunk.size() == CHUNK) {
                         queue.put(chunk);
                         chunk = new ArrayList<>(CHUNK);

@@ -28,6 +28,15 @@ public interface Projection {
     default void afterRollback() {
     }
 
+    /**
+     * After a bulk rebuild loaded this projection's rows, final: {@code tails} holds the last event of each row
+     * it owns, in log order. What is left is the work a replay would have caused (files, caches); the default
+     * replays the tails, which is idempotent on final rows and causes exactly that.
+     */
+    default void rebuilt(Connection c, List<StoredEvent> tails) throws SQLException {
+        BatchApplier.apply(c, List.of(this), tails, 0);
+    }
+
     /** Deletes every projected row (rebuild). */
     void truncate(Connection c) throws SQLException;
 }

@@ -22,6 +22,12 @@ import org.semiont.events.StoredEvent;
  */
 public final class ProjectionMaintenance {
     static final int BATCH = 2000;
+    /**
+     * Annotation rows a bulk rebuild holds at most (a few KB each as trees); older ones stream into the table.
+     * An event about one that went out takes it back with a query, so the window only has to cover the usual
+     * distance between an annotation's events, not the log.
+     */
+    static final int ANNOTATION_WINDOW = 20_000;
     /** Projected tables and their keys, compared row by row by {@link #check}. */
     static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"documents", "id"},
             new String[] {"annotations", "id"}, new String[] {"entity_types", "name"});
@@ -29,12 +35,23 @@ public final class ProjectionMaintenance {
     private final EventLog events;
     private final List<Projection> projections;
     private final Clock clock;
+    private final int annotationWindow;
 
     public ProjectionMaintenance(DataSource pool, EventLog events, List<Projection> projections, Clock clock) {
+        this(pool, events, projections, clock, ANNOTATION_WINDOW);
+    }
+
+    private ProjectionMaintenance(DataSource pool, EventLog events, List<Projection> projections, Clock clock, int annotationWindow) {
         this.pool = pool;
         this.events = events;
         this.projections = List.copyOf(projections);
         this.clock = clock;
+        this.annotationWindow = annotationWindow;
+    }
+
+    /** The same maintenance with a bulk rebuild that holds at most {@code rows} annotation rows (tests). */
+    ProjectionMaintenance withAnnotationWindow(int rows) {
+        return new ProjectionMaintenance(pool, events, projections, clock, rows);
     }
 
     public record RebuildResult(long events, long position, long millis) {
@@ -116,7 +133,7 @@ public final class ProjectionMaintenance {
      * take table locks (TRUNCATE, index rebuilds) that a check beside a running server must not.
      */
     private long[] rebuildIn(Connection c, Mode mode, boolean exclusive, long last, LongConsumer progress) throws SQLException {
-        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive) : null;
+        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive, annotationWindow) : null;
         if (bulk != null) {
             bulk.prepare(c);
         }
@@ -124,7 +141,7 @@ public final class ProjectionMaintenance {
             p.truncate(c);
         }
         Checkpoints.reset(c, Projector.NAME);
-        long count = bulk != null ? bulk.run(c, last, progress) : replay(c, last, progress);
+        long count = bulk != null ? bulk.run(c, last, progress).events() : replay(c, last, progress);
         Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
         return new long[] {count, last};
     }
