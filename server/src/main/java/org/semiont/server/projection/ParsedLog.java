@@ -66,7 +66,7 @@ final class ParsedLog implements AutoCloseable {
                     if (e.position() > last) {
                         break;
                     }
-                    chunk.add(new Parsed(e, e.event(), LogTimes.utc(e.timestamp())));
+                    chunk.add(new Parsed(e, e.event(), Sql.utc(e.instant())));
                     if (chunk.size() == CHUNK) {
                         queue.put(chunk);
                         chunk = new ArrayList<>(CHUNK);
