@@ -2,23 +2,19 @@ package org.semiont.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
 import org.semiont.server.ServerApp;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.config.Environment;
@@ -27,16 +23,22 @@ import org.semiont.server.config.ServerConfig;
 /**
  * Load on {@code POST /api/annotations} against a real server (embedded PostgreSQL, fsync on) started in this
  * JVM on a fresh data dir: 1 document c=1 (first/last 500 of 2,000 reported apart), 100 documents c=16,
- * 1 document c=16; with {@code GET /api/status} at c=16 as the same-run baseline (HTTP, JSON and auth without a write).
+ * 1 document c=16; with {@code GET /api/status} at c=16 as the same-run baseline (HTTP, JSON and auth without a
+ * write). The load comes from {@link LoadLoop} (one thread, keep-alive connections); 30 s of warm-up load runs
+ * first so the figures are of compiled code.
  *
  * <p>Run: {@code mvn -B -q -o install -DskipTests && java -cp "bench/target/semiont-bench.jar:bench/target/lib/*"
  * org.semiont.bench.api.ApiLoadBench [requestsPerScenario]}
  */
 public final class ApiLoadBench {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** C2 needs tens of seconds of load on two busy cores before the figures settle. */
+    static final Duration WARM_UP = Duration.ofSeconds(30);
     static final String SECRET = "bench-secret-0123456789-0123456789-abcdef";
-    private final HttpClient http = new HttpClient();
+    private final HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private String hostPort;
     private String token;
 
     public static void main(String[] args) throws Exception {
@@ -46,23 +48,20 @@ public final class ApiLoadBench {
         Path dir = Files.createTempDirectory("semiont-api-bench");
         Environment env = new Environment(Map.of("JWT_SECRET", SECRET));
         ServerConfig config = ServerConfig.from(env, new ServerConfig.Overrides("127.0.0.1", 0, null, dir, null));
-        ApiLoadBench bench = new ApiLoadBench();
-        bench.http.setMaxConnectionsPerDestination(64);
-        bench.http.start();
         try (ServerApp app = ServerApp.start(config, env)) {
-            bench.run(app.url(), n);
+            new ApiLoadBench().run(app.url(), n);
             var r = app.api().maintenance().rebuild(x -> { });
             System.out.printf("projection rebuild (server idle): %d events in %d ms = %.0f events/s%n", r.events(), r.millis(),
                     r.events() * 1000.0 / Math.max(1, r.millis()));
-        } finally {
-            bench.http.stop();
         }
     }
 
     void run(String url, int n) throws Exception {
         base = url;
+        URI uri = URI.create(url);
+        hostPort = uri.getHost() + ":" + uri.getPort();
         String service = new JwtCodec(SECRET, "semiont", Clock.systemUTC()).issueService();
-        send("POST", "/api/admin/users", Map.of("email", "bench@example.org", "name", "Bench"), service);
+        json(send("POST", "/api/admin/users", Map.of("email", "bench@example.org", "name", "Bench"), service));
         token = json(send("POST", "/api/tokens/local", Map.of("email", "bench@example.org"), null)).get("token").asText();
         List<String> docs = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
@@ -70,80 +69,65 @@ public final class ApiLoadBench {
                     token)).get("document").get("id").asText());
         }
         System.out.println("scenario                         requests  errors    req/s   p50 ms   p99 ms");
-        report("warm-up (1 doc, c=16)", load(Math.max(500, 4 * n), 16, i -> docs.get(100)));
-        report("baseline GET /api/status c=16", load(n, 16, null));
-        Result single = load(n, 1, i -> docs.get(0));
+        long warmUntil = System.nanoTime() + WARM_UP.toNanos();
+        int warmed = 0;
+        while (System.nanoTime() < warmUntil) {
+            LoadLoop.Result w = posts(2000, 16, i -> docs.get(100));
+            warmed += w.latenciesNanos().length;
+            if (w.errors() > 0) {
+                throw new IllegalStateException(w.errors() + " errors during the warm-up");
+            }
+        }
+        System.out.printf("warm-up: %d annotations on one document at c=16 over %d s%n", warmed, WARM_UP.toSeconds());
+        report("baseline GET /api/status c=16", LoadLoop.run(base, 5 * n, 16,
+                i -> LoadLoop.request("GET", hostPort, "/api/status", token, null), 200));
+        LoadLoop.Result single = posts(n, 1, i -> docs.get(0));
         report("1 doc c=1 (all)", single);
-        report("1 doc c=1 first 500", single.slice(0, Math.min(500, n)));
-        report("1 doc c=1 last 500", single.slice(Math.max(0, n - 500), n));
-        report("100 docs c=16", load(n * 5, 16, i -> docs.get(i % 100)));
-        report("1 doc c=16", load(n, 16, i -> docs.get(0)));
+        report("1 doc c=1 first 500", slice(single, 0, Math.min(500, n)));
+        report("1 doc c=1 last 500", slice(single, Math.max(0, n - 500), n));
+        report("100 docs c=16", posts(n * 10, 16, i -> docs.get(i % 100)));
+        report("1 doc c=16", posts(n * 2, 16, i -> docs.get(0)));
     }
 
-    record Result(long[] latenciesNanos, int errors, long wallNanos) {
-        Result slice(int from, int to) {
-            long[] part = Arrays.copyOfRange(latenciesNanos, from, to);
-            return new Result(part, 0, Arrays.stream(part).sum());
-        }
+    private LoadLoop.Result posts(int n, int concurrency, IntFunction<String> docOf) throws Exception {
+        return LoadLoop.run(base, n, concurrency, i -> LoadLoop.request("POST", hostPort, "/api/annotations", token,
+                annotation(docOf.apply(i), i)), 201);
     }
 
-    private Result load(int n, int concurrency, IntFunction<String> docOf) throws Exception {
-        long[] lat = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            fs.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    long s = System.nanoTime();
-                    int status = docOf == null ? get("/api/status") : post(docOf.apply(i), i);
-                    lat[i] = System.nanoTime() - s;
-                    if (status != (docOf == null ? 200 : 201)) {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
-        return new Result(lat, errors.get(), System.nanoTime() - start);
-    }
-
-    private int post(String doc, int i) throws Exception {
+    private static byte[] annotation(String doc, int i) {
         Map<String, Object> body = Map.of("motivation", "highlighting", "target", Map.of("source", doc, "selector", List.of(
                 Map.of("type", "TextPositionSelector", "start", 0, "end", 5), Map.of("type", "TextQuoteSelector", "exact", "Alice"))),
                 "body", List.of(Map.of("type", "TextualBody", "value", "note " + i, "purpose", "commenting")));
-        return send("POST", "/api/annotations", body, token).getStatus();
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private int get(String path) throws Exception {
-        return http.newRequest(base + path).headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + token))
-                .timeout(30, java.util.concurrent.TimeUnit.SECONDS).send().getStatus();
+    private static LoadLoop.Result slice(LoadLoop.Result r, int from, int to) {
+        long[] part = Arrays.copyOfRange(r.latenciesNanos(), from, to);
+        return new LoadLoop.Result(part, 0, Arrays.stream(part).sum());
     }
 
-    private ContentResponse send(String method, String path, Object body, String bearer) throws Exception {
-        Request r = http.newRequest(base + path).method(method).timeout(30, java.util.concurrent.TimeUnit.SECONDS)
-                .body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
+    private HttpResponse<String> send(String method, String path, Object body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (bearer != null) {
-            r.headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + bearer));
+            b.header("Authorization", "Bearer " + bearer);
         }
-        return r.send();
+        return setup.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode json(ContentResponse r) throws Exception {
-        if (r.getStatus() >= 300) {
-            throw new IllegalStateException("setup request failed: " + r.getStatus() + " " + r.getContentAsString());
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException("setup request failed: " + r.statusCode() + " " + r.body());
         }
-        return JSON.readTree(r.getContentAsString());
+        return JSON.readTree(r.body());
     }
 
-    private static void report(String name, Result r) {
+    private static void report(String name, LoadLoop.Result r) {
         long[] sorted = r.latenciesNanos().clone();
         Arrays.sort(sorted);
         double secs = r.wallNanos() / 1e9;
