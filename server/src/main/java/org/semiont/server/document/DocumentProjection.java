@@ -93,15 +93,23 @@ public final class DocumentProjection implements Projection {
         if (touched.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE documents SET version = GREATEST(version, ?), \"updatedAt\" = ? WHERE id = ?")) {
-            for (Map.Entry<String, Touch> t : touched.entrySet()) {
-                ps.setLong(1, t.getValue().version());
-                ps.setObject(2, Sql.utc(t.getValue().at()));
-                ps.setString(3, t.getKey());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        int n = touched.size();
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        String[] times = new String[n];
+        int i = 0;
+        for (Map.Entry<String, Touch> t : touched.entrySet()) {
+            ids[i] = t.getKey();
+            versions[i] = t.getValue().version();
+            times[i++] = Sql.utc(t.getValue().at()).toString();
+        }
+        // one statement for the whole batch: PostgreSQL's per-statement work was half the cost of these updates
+        try (PreparedStatement ps = c.prepareStatement("UPDATE documents AS d SET version = GREATEST(d.version, t.version), "
+                + "\"updatedAt\" = t.at::timestamp FROM unnest(?::text[], ?::bigint[], ?::text[]) AS t(id, version, at) WHERE d.id = t.id")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            ps.setArray(2, c.createArrayOf("bigint", versions));
+            ps.setArray(3, c.createArrayOf("text", times));
+            ps.executeUpdate();
         }
         changedFiles.addAll(touched.keySet());
         touched.clear();
