@@ -179,7 +179,10 @@ class BulkRebuildIT {
         return iri.substring(iri.lastIndexOf('/') + 1);
     }
 
-    /** Every projected row and the checkpoint, as JSON text in a stable order. */
+    /**
+     * Every projected row and the projector's checkpoint, as JSON text in a stable order. Not the files' checkpoint:
+     * it follows the paced file writer, which runs whenever it likes.
+     */
     private static List<String> rows(DatabaseTarget t) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(t.jdbcUrl(), t.jdbcProperties()); Statement s = c.createStatement()) {
@@ -190,7 +193,8 @@ class BulkRebuildIT {
                     }
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT name, position FROM projection_checkpoints ORDER BY name")) {
+            try (ResultSet rs = s.executeQuery("SELECT name, position FROM projection_checkpoints "
+                    + "WHERE name <> 'files' ORDER BY name")) {
                 while (rs.next()) {
                     out.add("checkpoint " + rs.getString(1) + " " + rs.getLong(2));
                 }
