@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.datadir.AtomicFiles;
 import org.semiont.server.logging.LogTimestamps;
+import org.semiont.server.projection.Checkpoints;
 import org.semiont.server.projection.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +79,7 @@ public final class DocumentFiles implements AutoCloseable {
     public void start(EventLog events, LongSupplier appliedPosition) {
         this.applied = appliedPosition;
         long upTo = appliedPosition.getAsLong();
-        long written = readCheckpoint(upTo);
+        long written = readCheckpoint();
         markChangedBetween(events, written, upTo);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "semiont-projection-files");
@@ -108,31 +110,21 @@ public final class DocumentFiles implements AutoCloseable {
                 dirty.size() - before, after);
     }
 
-    /** The files' checkpoint; a database without one (first start) takes {@code current} as its own. */
-    private long readCheckpoint(long current) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT position FROM projection_checkpoints WHERE name = ?")) {
-            ps.setString(1, CHECKPOINT);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
+    /**
+     * The files' checkpoint, 0 when there is none yet: then every document's file is written once (an upgraded or
+     * imported data dir), which also makes files whose state nobody recorded trustworthy.
+     */
+    private long readCheckpoint() {
+        try (Connection c = pool.getConnection()) {
+            return Checkpoints.read(c, CHECKPOINT);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the projection files' checkpoint: " + e.getMessage(), e);
         }
-        saveCheckpoint(current);
-        return current;
     }
 
     private void saveCheckpoint(long position) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
-                     + "VALUES (?, ?, now() AT TIME ZONE 'UTC') ON CONFLICT (name) DO UPDATE SET position = "
-                     + "GREATEST(projection_checkpoints.position, EXCLUDED.position), \"updatedAt\" = EXCLUDED.\"updatedAt\"")) {
-            ps.setString(1, CHECKPOINT);
-            ps.setLong(2, position);
-            ps.executeUpdate();
+        try (Connection c = pool.getConnection()) {
+            Checkpoints.raise(c, CHECKPOINT, position, Instant.now());
             savedPosition = position;
         } catch (SQLException e) {
             log.warn("Could not save the projection files' checkpoint: {}", e.getMessage());

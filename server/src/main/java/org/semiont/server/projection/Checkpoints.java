@@ -9,11 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** The {@code projection_checkpoints} table: how far a projection has applied the global log. */
-final class Checkpoints {
+public final class Checkpoints {
     private Checkpoints() {
     }
 
-    static long read(Connection c, String name) throws SQLException {
+    /** The checkpoint's position; 0 if it has none. */
+    public static long read(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT position FROM projection_checkpoints WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -50,6 +51,21 @@ final class Checkpoints {
         }
         throw new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
                 + read(c, name) + "): another process is projecting into the same database; stop it, then restart");
+    }
+
+    /**
+     * Moves the checkpoint to {@code position} unless it is already further (creating it if needed): for a
+     * follower that only ever moves forward and has no transaction to share, like the projection files.
+     */
+    public static void raise(Connection c, String name, long position, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
+                + "VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = GREATEST(projection_checkpoints.position, "
+                + "EXCLUDED.position), \"updatedAt\" = EXCLUDED.\"updatedAt\"")) {
+            ps.setString(1, name);
+            ps.setLong(2, position);
+            ps.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
     }
 
     static void reset(Connection c, String name) throws SQLException {

@@ -35,7 +35,6 @@ public final class Projector implements AutoCloseable {
     /** How long a batch may wait for the events of writers still appending: well under one fsync plus a request. */
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 100_000;
-    private final AtomicInteger writersInFlight = new AtomicInteger();
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final DataSource pool;
@@ -44,6 +43,7 @@ public final class Projector implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<StoredEvent> queue = new LinkedBlockingQueue<>(100_000);
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writersInFlight = new AtomicInteger();
     private volatile long applied;
     private volatile boolean running;
     private volatile String lastFailure;
