@@ -1,23 +1,20 @@
 package org.semiont.cli.db;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.schema.DiffResult;
-import org.semiont.schema.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code semiont db diff}: the SQL a push would run. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Print the SQL a push would run (without the data checks). Changes nothing.",
                 "Exit codes: 0 done, 1 failure, 2 invalid schema or usage."})
 public final class DbDiffCommand implements Callable<Integer> {
-    @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (default: the application's bundled schema).")
-    Path schema;
+    @Mixin
+    SchemaVerb schema;
 
     @Mixin
     DatabaseOptions database;
@@ -27,8 +24,7 @@ public final class DbDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaSource source = SchemaSource.load(schema);
-        try (var db = database.openSchemaDatabase()) {
+        return schema.run(database, (source, db) -> {
             DiffResult diff = EngineFactory.engine(db).diff(source.name(), source.text());
             var out = spec.commandLine().getOut();
             if (diff.inSync()) {
@@ -37,8 +33,6 @@ public final class DbDiffCommand implements Callable<Integer> {
             diff.statements().forEach(sql -> out.println(sql + ";" + System.lineSeparator()));
             out.flush();
             return ExitCodes.OK;
-        } catch (SchemaException e) {
-            throw DbExits.toCli(e);
-        }
+        });
     }
 }

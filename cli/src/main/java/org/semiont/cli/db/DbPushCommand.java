@@ -1,6 +1,5 @@
 package org.semiont.cli.db;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
@@ -8,7 +7,6 @@ import org.semiont.cli.common.Secrets;
 import org.semiont.schema.PushOptions;
 import org.semiont.schema.PushResult;
 import org.semiont.schema.SchemaEngine;
-import org.semiont.schema.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +19,8 @@ import picocli.CommandLine.Option;
                 "Creates the database if it does not exist.",
                 "Exit codes: 0 in sync, 1 failure, 2 invalid schema or usage, 3 data-loss warnings, 4 unexecutable."})
 public final class DbPushCommand implements Callable<Integer> {
-    @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (default: the application's bundled schema).")
-    Path schema;
+    @Mixin
+    SchemaVerb schema;
 
     @Option(names = "--accept-data-loss", description = "Apply even if data-loss warnings are reported.")
     boolean acceptDataLoss;
@@ -41,15 +39,12 @@ public final class DbPushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaSource source = SchemaSource.load(schema);
-        try (var db = database.openSchemaDatabase()) {
+        return schema.run(database, (source, db) -> {
             SchemaEngine engine = EngineFactory.engine(db);
             PushResult result = engine.push(source.name(), source.text(), new PushOptions(acceptDataLoss, forceReset));
             print(result);
             return exitCode(result);
-        } catch (SchemaException e) {
-            throw DbExits.toCli(e);
-        }
+        });
     }
 
     private void print(PushResult result) {

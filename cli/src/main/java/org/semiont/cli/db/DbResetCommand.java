@@ -1,12 +1,10 @@
 package org.semiont.cli.db;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.schema.PushResult;
-import org.semiont.schema.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +16,8 @@ import picocli.CommandLine.Option;
                 "and functions are lost — then push the schema. Requires --force.",
                 "Exit codes: 0 done, 1 failure, 2 invalid schema or usage."})
 public final class DbResetCommand implements Callable<Integer> {
-    @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (default: the application's bundled schema).")
-    Path schema;
+    @Mixin
+    SchemaVerb schema;
 
     @Option(names = "--force", description = "Confirm that all data in the schema's namespaces may be deleted.")
     boolean force;
@@ -36,16 +34,13 @@ public final class DbResetCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "db reset deletes all data in the schema's namespaces;"
                     + " run 'semiont db reset --force' to confirm.");
         }
-        SchemaSource source = SchemaSource.load(schema);
-        try (var db = database.openSchemaDatabase()) {
+        return schema.run(database, (source, db) -> {
             PushResult result = EngineFactory.engine(db).reset(source.name(), source.text());
             var out = spec.commandLine().getOut();
             out.println("The database " + db.displayName() + " was reset and is now in sync with " + source.name()
                     + ". Done in " + result.took().toMillis() + " ms.");
             out.flush();
             return ExitCodes.OK;
-        } catch (SchemaException e) {
-            throw DbExits.toCli(e);
-        }
+        });
     }
 }

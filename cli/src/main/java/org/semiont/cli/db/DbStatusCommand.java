@@ -1,23 +1,20 @@
 package org.semiont.cli.db;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.schema.DiffResult;
-import org.semiont.schema.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code semiont db status}: is the database in sync with the schema? Lists what differs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Compare the database with the schema file and list what differs. Changes nothing.",
                 "Exit codes: 0 in sync, 5 drift, 1 failure, 2 invalid schema or usage."})
 public final class DbStatusCommand implements Callable<Integer> {
-    @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (default: the application's bundled schema).")
-    Path schema;
+    @Mixin
+    SchemaVerb schema;
 
     @Mixin
     DatabaseOptions database;
@@ -27,8 +24,7 @@ public final class DbStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaSource source = SchemaSource.load(schema);
-        try (var db = database.openSchemaDatabase()) {
+        return schema.run(database, (source, db) -> {
             DiffResult diff = EngineFactory.engine(db).diff(source.name(), source.text());
             var out = spec.commandLine().getOut();
             if (diff.inSync()) {
@@ -42,8 +38,6 @@ public final class DbStatusCommand implements Callable<Integer> {
             out.println("Run 'semiont db push' to apply them, or 'semiont db diff' to see the SQL.");
             out.flush();
             return DbExits.DRIFT;
-        } catch (SchemaException e) {
-            throw DbExits.toCli(e);
-        }
+        });
     }
 }
