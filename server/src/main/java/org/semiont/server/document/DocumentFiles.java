@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,7 +32,6 @@ import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.datadir.AtomicFiles;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.projection.Checkpoints;
-import org.semiont.server.projection.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +52,9 @@ public final class DocumentFiles implements AutoCloseable {
     private final ObjectMapper json;
     private final ObjectWriter pretty;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** The last projected event of each dirty document's stream: the file's {@code version} and {@code updatedAt}. */
+    private final Map<String, Tip> tips = new ConcurrentHashMap<>();
+    private volatile EventLog events;
     private ScheduledExecutorService timer;
     private volatile LongSupplier applied;
     private volatile long savedPosition = -1;
@@ -78,6 +79,7 @@ public final class DocumentFiles implements AutoCloseable {
      */
     public void start(EventLog events, LongSupplier appliedPosition) {
         this.applied = appliedPosition;
+        this.events = events;
         long upTo = appliedPosition.getAsLong();
         long written = readCheckpoint();
         markChangedBetween(events, written, upTo);
@@ -102,7 +104,7 @@ public final class DocumentFiles implements AutoCloseable {
                     break;
                 }
                 if (DocumentIds.isValid(e.streamId())) {
-                    dirty.add(e.streamId());
+                    markDirty(e.streamId(), e.sequence(), e.instant());
                 }
             }
         }
@@ -147,8 +149,13 @@ public final class DocumentFiles implements AutoCloseable {
         }
     }
 
-    void markDirty(String documentId) {
+    /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
+    void markDirty(String documentId, long version, Instant at) {
+        tips.merge(documentId, new Tip(version, at), (a, b) -> a.version >= b.version ? a : b);
         dirty.add(documentId);
+    }
+
+    private record Tip(long version, Instant at) {
     }
 
     /** Writes every dirty document now (also called on shutdown); then the files reflect the log up to the projector's position. */
@@ -189,17 +196,22 @@ public final class DocumentFiles implements AutoCloseable {
         ArrayNode list = anns.putArray("annotations");
         // stored annotation JSON goes in as is: re-parsing thousands of annotations every second costs more than the file is worth
         annotations.allOfDocument(id).forEach(a -> list.addRawValue(new RawValue(a)));
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT version, \"updatedAt\" FROM documents WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    anns.put("version", rs.getLong(1));
-                    anns.put("updatedAt", LogTimestamps.format(Sql.instant(rs, "updatedAt")));
-                }
-            }
+        Tip tip = tips.get(id);
+        Tip shown = tip != null ? tip : latestInLog(id);
+        if (shown != null) {
+            anns.put("version", shown.version);
+            anns.put("updatedAt", LogTimestamps.format(shown.at));
         }
         AtomicFiles.write(file(id), pretty.writeValueAsBytes(out));
+        if (tip != null) {
+            tips.remove(id, tip);
+        }
+    }
+
+    /** Only for a document marked without its tip, which the projection never does; the log knows. */
+    private Tip latestInLog(String id) {
+        EventLog log = events;
+        return log == null ? null : log.readLatest(id).map(e -> new Tip(e.sequence(), e.instant())).orElse(null);
     }
 
     @Override

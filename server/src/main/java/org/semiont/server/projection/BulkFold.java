@@ -68,7 +68,7 @@ final class BulkFold {
             document(e, p, at);
         } else if (type.startsWith("annotation.")) {
             annotations.apply(e, p, at);
-            touch(e, at);
+            markLast(e);
         } else if (EntityTypeProjection.ADDED.equals(type)) {
             entityTypes.putIfAbsent(p.path("entityType").asText(), at);
             lastEntityType = e;
@@ -202,12 +202,20 @@ final class BulkFold {
         return d;
     }
 
-    /** Every event of a document's stream bumps its version ({@code GREATEST}) and {@code updatedAt}. */
+    /** A document-level event bumps the row's version ({@code GREATEST}) and {@code updatedAt}, as the projection does. */
     private void touch(StoredEvent e, LocalDateTime at) {
         DocumentRow d = e.documentId() == null ? null : documents.get(e.documentId());
         if (d != null) {
             d.version = Math.max(d.version, e.sequence());
             d.updatedAt = at;
+            d.last = e;
+        }
+    }
+
+    /** Annotation events leave the row alone; they only make the document's file due for a rewrite. */
+    private void markLast(StoredEvent e) {
+        DocumentRow d = e.documentId() == null ? null : documents.get(e.documentId());
+        if (d != null) {
             d.last = e;
         }
     }

@@ -2,8 +2,10 @@ package org.semiont.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.semiont.events.StoredEvent;
 import org.semiont.events.VerifyReport;
 
 /** Sixteen writers on one document: no errors, nothing lost, chain intact, projection equal to a rebuild. */
@@ -52,6 +55,8 @@ class ConcurrentWritersIT {
 
     @Test
     void sixteen_writers_adding_500_annotations_each_to_one_document_lose_nothing_and_leave_no_drift() throws Exception {
+        long streamVersion;
+        Instant lastEventTime;
         try (ApiServer server = ApiServer.start(dataDir)) {
             ApiClient alice = server.user("alice@example.org", false, false);
             String docId = ApiServer.createDocument(alice, "Busy", "Alice met Bob in Paris.").get("id").asText();
@@ -84,9 +89,15 @@ class ConcurrentWritersIT {
             assertThat(server.app().api().maintenance().check()).isEmpty();
             assertThat(alice.get("/api/documents/" + docId).json().get("annotations")).hasSize(WRITERS * EACH);
             concurrentBodyUpdatesOnOneAnnotationAllLand(alice, docId);
+            StoredEvent last = server.app().api().events().readLatest(docId).orElseThrow();
+            streamVersion = last.sequence();
+            lastEventTime = last.instant();
         }
         Path file = Files.walk(dataDir.resolve("projections/documents")).filter(p -> p.toString().endsWith(".json"))
                 .findFirst().orElseThrow();
-        assertThat(ApiClient.JSON.readTree(file.toFile()).get("annotations").get("annotations")).hasSize(WRITERS * EACH + 1);
+        JsonNode projected = ApiClient.JSON.readTree(file.toFile()).get("annotations");
+        assertThat(projected.get("annotations")).hasSize(WRITERS * EACH + 1);
+        assertThat(projected.get("version").asLong()).as("the file's stream version").isEqualTo(streamVersion);
+        assertThat(Instant.parse(projected.get("updatedAt").asText())).isEqualTo(lastEventTime);
     }
 }
