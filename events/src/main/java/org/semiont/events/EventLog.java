@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -186,6 +187,26 @@ public final class EventLog implements AutoCloseable {
     private GlobalReader reader(long fromPosition) {
         return new GlobalReader(walDir, fromPosition,
                 commitLog == null ? () -> Long.MAX_VALUE : commitLog::committedPosition);
+    }
+
+    /**
+     * Hands each batch to {@code listener} as it commits, on the committing thread and in position order, with the
+     * batch's events as the appenders stored them (no re-read). Batches committed before this call are not given:
+     * read those with {@link #readAll}. The listener must be quick and must not block or append; what a listener
+     * throws is logged and stops nothing else. Close the handle to stop listening.
+     */
+    public AutoCloseable onCommit(Consumer<List<StoredEvent>> listener) {
+        return hub.listen(listener);
+    }
+
+    /**
+     * From now on appenders parked while their batch commits are woken by {@code w} rather than by the log, so a
+     * caller that waits for something else next is woken once; null restores the default. No effect when read-only.
+     */
+    public void deferWakeUps(AppenderWakeUps w) {
+        if (commitLog != null) {
+            commitLog.deferWakeUps(w);
+        }
     }
 
     /** Delivers every event from {@code fromPosition} on, then new ones as they commit. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.semiont.events.AppenderWakeUps;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
 import org.semiont.events.ExpectedVersion;
@@ -121,6 +122,10 @@ public final class CommitLog implements Closeable {
     /** The last global position that is durable and visible to readers. */
     public long committedPosition() {
         return committer.committedPosition();
+    }
+
+    public void deferWakeUps(AppenderWakeUps w) {
+        committer.deferWakeUps(w);
     }
 
     /** Group commits since open: events appended / batches = events per fsync. */

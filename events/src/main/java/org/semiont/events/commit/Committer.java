@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.semiont.events.AppenderWakeUps;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
 import org.semiont.events.StoredEvent;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Committer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
     private static final int MAX_BATCH = 4096;
+    private static final long SAFETY_NET_NANOS = AppenderWakeUps.SAFETY_NET_MILLIS * 1_000_000;
 
     private final WalWriter wal;
     private final StreamFileWriters files;
@@ -45,6 +47,7 @@ final class Committer implements Closeable {
     private volatile boolean closing;
     private long bytesSinceCheckpoint;
     private final LongAdder batches = new LongAdder();
+    private volatile AppenderWakeUps wakeUps;
 
     record Pending(StreamState state, List<EventLine> lines, CompletableFuture<List<StoredEvent>> done,
                    Thread owner) {
@@ -87,7 +90,8 @@ final class Committer implements Closeable {
                     stepDown();
                 }
             } else {
-                LockSupport.park(this);
+                // bounded: with deferred wake-ups, a commit nobody reports is still noticed
+                LockSupport.parkNanos(this, SAFETY_NET_NANOS);
             }
         }
         return Waits.join(done);
@@ -139,9 +143,24 @@ final class Committer implements Closeable {
         }
         try {
             List<List<StoredEvent>> stored = writeDurably(batch);
+            AppenderWakeUps deferred = wakeUps;
+            List<AppenderWakeUps.Parked> parked = deferred == null ? null : new ArrayList<>(batch.size());
+            Thread self = Thread.currentThread();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done.complete(stored.get(i));
-                LockSupport.unpark(batch.get(i).owner);
+                Pending p = batch.get(i);
+                p.done.complete(stored.get(i));
+                if (p.owner == self) {
+                    continue;
+                }
+                if (parked == null) {
+                    LockSupport.unpark(p.owner);
+                } else {
+                    List<StoredEvent> mine = stored.get(i);
+                    parked.add(new AppenderWakeUps.Parked(p.owner, mine.get(mine.size() - 1).position()));
+                }
+            }
+            if (parked != null) {
+                wakeUps(deferred, parked);
             }
             onCommitted.accept(flatten(stored));
             maybeCheckpoint();
@@ -182,6 +201,21 @@ final class Committer implements Closeable {
         committed = pos;
         batches.increment();
         return stored;
+    }
+
+    /** Hands the wake-ups over; if that fails, wakes them here: the batch is durable and must be acknowledged. */
+    private static void wakeUps(AppenderWakeUps deferred, List<AppenderWakeUps.Parked> parked) {
+        try {
+            deferred.committed(parked);
+        } catch (RuntimeException e) {
+            LOG.warn("deferred wake-ups failed; waking the appenders now", e);
+            parked.forEach(p -> LockSupport.unpark(p.thread()));
+        }
+    }
+
+    /** See {@link org.semiont.events.EventLog#deferWakeUps}; null wakes appenders on commit again. */
+    void deferWakeUps(AppenderWakeUps w) {
+        wakeUps = w;
     }
 
     private static List<StoredEvent> flatten(List<List<StoredEvent>> stored) {

@@ -5,59 +5,69 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.semiont.events.AppenderWakeUps;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
-import org.semiont.events.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the global event log, in position order, to PostgreSQL. Events arrive through a catch-up
- * subscription from the stored checkpoint; one thread applies them in batches, one transaction per
+ * Applies the global event log, in position order, to PostgreSQL. It first reads the log from the stored checkpoint
+ * (catch-up); from then on the log hands it each committed batch in memory, as it commits ({@link EventLog#onCommit}),
+ * so live events are neither re-read nor passed through another thread. A gap in what it is handed (a batch dropped
+ * while it was behind) sends it back to the log. One thread applies the events in batches, one transaction per
  * batch, and advances the checkpoint by compare-and-set in that same transaction. Writers wait with
- * {@link #awaitApplied} for their own events, which gives read-your-writes; under load many writers
- * share one transaction.
+ * {@link #awaitApplied} for their own events, which gives read-your-writes; under load many writers share one
+ * transaction.
  */
 public final class Projector implements AutoCloseable {
     public static final String NAME = "main";
     static final int MAX_BATCH = 1000;
-    /** How long to wait for an event the log has committed but the subscription has not delivered yet. */
-    private static final long COLLECT_WAIT_NANOS = 2_000_000;
+    /** Committed events held in memory for the projector; beyond this, batches are dropped and read from the log. */
+    static final int MAX_QUEUED_EVENTS = 100_000;
     /** How long a batch may wait for the events of writers still appending: well under one fsync plus a request. */
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 100_000;
+    private static final long IDLE_POLL_MS = 200;
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final DataSource pool;
     private final EventLog events;
     private final List<Projection> projections;
     private final Clock clock;
-    private final BlockingQueue<StoredEvent> queue = new LinkedBlockingQueue<>(100_000);
+    private final CommitFeed live;
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    /** Appenders still parked in the log's append, in position order: woken once their events are applied. */
+    private final Queue<AppenderWakeUps.Parked> parkedAppenders = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writersInFlight = new AtomicInteger();
     private volatile long applied;
     private volatile boolean running;
     private volatile String lastFailure;
-    private Subscription subscription;
+    private AutoCloseable listener;
     private Thread thread;
 
     public Projector(DataSource pool, EventLog events, List<Projection> projections, Clock clock) {
+        this(pool, events, projections, clock, MAX_QUEUED_EVENTS);
+    }
+
+    Projector(DataSource pool, EventLog events, List<Projection> projections, Clock clock, int maxQueuedEvents) {
+        this.live = new CommitFeed(maxQueuedEvents);
         this.pool = pool;
         this.events = events;
         this.projections = List.copyOf(projections);
         this.clock = clock;
     }
 
-    /** Reads the checkpoint and starts applying everything after it (catch-up, then live). */
+    /** Reads the checkpoint and starts applying everything after it (catch-up from the log, then live). */
     public void start() {
         try (Connection c = pool.getConnection()) {
             applied = Checkpoints.read(c, NAME);
@@ -65,10 +75,13 @@ public final class Projector implements AutoCloseable {
             throw new ProjectionException("cannot read the projection checkpoint: " + e.getMessage(), e);
         }
         running = true;
+        // listening before the catch-up reads the log leaves no batch between the two
+        listener = events.onCommit(live);
+        // a writer waits for its commit and then for its projection: woken once, after both, it saves a thread switch
+        events.deferWakeUps(this::parkedUntilApplied);
         thread = new Thread(this::run, "semiont-projector");
         thread.setDaemon(true);
         thread.start();
-        subscription = events.subscribeAll(applied + 1, queue::put);
         log.info("Projector starts after global position {} (log is at {})", applied, events.lastPosition());
     }
 
@@ -115,6 +128,21 @@ public final class Projector implements AutoCloseable {
                 LockSupport.unpark(w.thread);
             }
         }
+        wakeAppenders(all);
+    }
+
+    private void parkedUntilApplied(List<AppenderWakeUps.Parked> appenders) {
+        parkedAppenders.addAll(appenders);
+        wakeAppenders(!running); // these may be applied already (read from the log before they were handed over)
+    }
+
+    private void wakeAppenders(boolean all) {
+        AppenderWakeUps.Parked p;
+        while ((p = parkedAppenders.peek()) != null && (all || p.lastPosition() <= applied)) {
+            if (parkedAppenders.remove(p)) {
+                LockSupport.unpark(p.thread());
+            }
+        }
     }
 
     /** Why the last batch failed, if the projector is currently retrying. */
@@ -124,49 +152,69 @@ public final class Projector implements AutoCloseable {
 
     private void run() {
         List<StoredEvent> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
-            try {
-                StoredEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+        try {
+            catchUpFromLog();
+            while (running) {
+                List<StoredEvent> first = live.take(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS));
                 if (first == null) {
+                    if (events.lastPosition() > applied) {
+                        catchUpFromLog(); // idle, yet behind: a dropped batch was the last one
+                    }
                     continue;
                 }
                 batch.clear();
-                batch.add(first);
-                collectCommitted(batch);
-                applyUntilDone(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                boolean contiguous = CommitFeed.addNew(batch, first, applied) && gather(batch);
+                if (!batch.isEmpty()) {
+                    applyUntilDone(batch);
+                }
+                if (!contiguous) {
+                    catchUpFromLog();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Applies everything the log has after {@link #applied}, in batches, until it has no more. */
+    private void catchUpFromLog() throws InterruptedException {
+        List<StoredEvent> chunk = new ArrayList<>(MAX_BATCH);
+        try (Stream<StoredEvent> all = events.readAll(applied + 1)) {
+            Iterator<StoredEvent> it = all.iterator();
+            while (running && it.hasNext()) {
+                chunk.add(it.next());
+                if (chunk.size() == MAX_BATCH || !it.hasNext()) {
+                    applyUntilDone(chunk);
+                    chunk.clear();
+                }
             }
         }
     }
 
     /**
-     * Takes every event already committed to the log, not only those the subscription has handed over yet (it
-     * delivers one at a time), and, while more writers are between their append and its projection than the
-     * batch holds, waits a little for their events too. Cutting batches at whatever had arrived made 40% of them
-     * single events under load, each paying a whole transaction.
+     * Takes the batches already handed over and, while more writers are between their append and its projection
+     * than the batch holds, waits a little for theirs too. Cutting batches at whatever had arrived made 40% of them
+     * single events under load, each paying a whole transaction. False at a gap.
      */
-    private void collectCommitted(List<StoredEvent> batch) throws InterruptedException {
-        long committed = Math.min(events.lastPosition(), batch.get(0).position() + MAX_BATCH - 1);
-        queue.drainTo(batch, MAX_BATCH - batch.size());
+    private boolean gather(List<StoredEvent> batch) throws InterruptedException {
         long gatherUntil = System.nanoTime() + GATHER_NANOS;
         while (batch.size() < MAX_BATCH) {
-            boolean owed = batch.get(batch.size() - 1).position() < committed;
-            boolean coming = writersInFlight.get() > batch.size() && System.nanoTime() < gatherUntil;
-            if (!owed && !coming) {
-                return;
-            }
-            StoredEvent next = queue.poll(owed ? COLLECT_WAIT_NANOS : GATHER_POLL_NANOS, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                if (owed) {
-                    return;
+            List<StoredEvent> more = live.take(0);
+            if (more == null) {
+                boolean coming = writersInFlight.get() > batch.size() && System.nanoTime() < gatherUntil;
+                if (!coming) {
+                    return true;
                 }
-                continue;
+                more = live.take(GATHER_POLL_NANOS);
+                if (more == null) {
+                    continue;
+                }
             }
-            batch.add(next);
-            queue.drainTo(batch, MAX_BATCH - batch.size());
+            if (!CommitFeed.addNew(batch, more, applied)) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** A writer is about to append and will wait for its events ({@link #awaitApplied}); pair with {@link #writerDone}. */
@@ -219,8 +267,13 @@ public final class Projector implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (subscription != null) {
-            subscription.close();
+        events.deferWakeUps(null);
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                log.warn("Could not stop listening to the event log", e);
+            }
         }
         if (thread != null) {
             thread.interrupt();

@@ -1,0 +1,59 @@
+package org.semiont.server.projection;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.semiont.events.StoredEvent;
+
+/**
+ * The committed batches the log hands the projector in memory ({@link org.semiont.events.EventLog#onCommit}). The
+ * log calls {@link #accept} on its committing thread, so it never blocks: past {@code maxQueuedEvents} a batch is
+ * dropped, and the projector, seeing the gap ({@link #addNew} returns false), reads those events from the log.
+ */
+final class CommitFeed implements Consumer<List<StoredEvent>> {
+    private final BlockingQueue<List<StoredEvent>> batches = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int maxQueuedEvents;
+
+    CommitFeed(int maxQueuedEvents) {
+        this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    @Override
+    public void accept(List<StoredEvent> batch) {
+        if (queued.get() >= maxQueuedEvents) {
+            return;
+        }
+        queued.addAndGet(batch.size());
+        batches.add(batch);
+    }
+
+    /** The oldest batch handed over, waiting up to {@code waitNanos} for one; null if none came. */
+    List<StoredEvent> take(long waitNanos) throws InterruptedException {
+        List<StoredEvent> b = waitNanos <= 0 ? batches.poll() : batches.poll(waitNanos, TimeUnit.NANOSECONDS);
+        if (b != null) {
+            queued.addAndGet(-b.size());
+        }
+        return b;
+    }
+
+    /**
+     * Appends to {@code batch} the events of {@code handed} that follow it (or follow {@code applied} when it is
+     * empty), skipping those already there; false at a gap, leaving {@code batch} contiguous.
+     */
+    static boolean addNew(List<StoredEvent> batch, List<StoredEvent> handed, long applied) {
+        long next = (batch.isEmpty() ? applied : batch.get(batch.size() - 1).position()) + 1;
+        for (StoredEvent e : handed) {
+            if (e.position() == next) {
+                batch.add(e);
+                next++;
+            } else if (e.position() > next) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
