@@ -27,7 +27,7 @@ import org.semiont.server.config.ServerConfig;
  * write). The load comes from {@link LoadLoop} (one thread, keep-alive connections); 30 s of warm-up load runs
  * first so the figures are of compiled code.
  *
- * <p>Run: {@code mvn -B -q -o install -DskipTests && java -cp "bench/target/semiont-bench.jar:bench/target/lib/*"
+ * <p>Run: {@code mvn -B -q -o package -DskipTests && java -cp "bench/target/semiont-bench.jar:bench/target/lib/*"
  * org.semiont.bench.api.ApiLoadBench [requestsPerScenario]}
  */
 public final class ApiLoadBench {
