@@ -50,6 +50,7 @@ public final class Projector implements AutoCloseable {
     private final Queue<AppenderWakeUps.Parked> parkedAppenders = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writersInFlight = new AtomicInteger();
     private volatile long applied;
+    private final AtomicInteger logReads = new AtomicInteger();
     private volatile boolean running;
     private volatile String lastFailure;
     private AutoCloseable listener;
@@ -145,6 +146,11 @@ public final class Projector implements AutoCloseable {
         }
     }
 
+    /** How often the projector has read the log to catch up: once at start, then once per gap in what it was handed. */
+    int logReads() {
+        return logReads.get();
+    }
+
     /** Why the last batch failed, if the projector is currently retrying. */
     public String lastFailure() {
         return lastFailure;
@@ -178,6 +184,7 @@ public final class Projector implements AutoCloseable {
 
     /** Applies everything the log has after {@link #applied}, in batches, until it has no more. */
     private void catchUpFromLog() throws InterruptedException {
+        logReads.incrementAndGet();
         List<StoredEvent> chunk = new ArrayList<>(MAX_BATCH);
         try (Stream<StoredEvent> all = events.readAll(applied + 1)) {
             Iterator<StoredEvent> it = all.iterator();
