@@ -89,7 +89,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // nothing replicates from this cluster or archives its WAL (the event log is the source of truth, and
+                // point-in-time recovery replays it), so it keeps the least WAL that crash recovery needs: a bulk
+                // rebuild (TRUNCATE + COPY in one transaction) then writes no WAL for the tables it reloads
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0");
     }
 
     private static int choosePort(DataDirLayout layout) throws IOException {
