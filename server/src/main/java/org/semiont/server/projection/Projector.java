@@ -38,6 +38,7 @@ public final class Projector implements AutoCloseable {
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 100_000;
     private static final long IDLE_POLL_MS = 200;
+    private static final long LOG_RETRY_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final DataSource pool;
@@ -158,14 +159,16 @@ public final class Projector implements AutoCloseable {
 
     private void run() {
         List<StoredEvent> batch = new ArrayList<>(MAX_BATCH);
-        try {
-            catchUpFromLog();
-            while (running) {
+        boolean behind = true; // first catch up from the log
+        while (running) {
+            try {
+                if (behind) {
+                    catchUpFromLog();
+                    behind = false;
+                }
                 List<StoredEvent> first = live.take(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS));
                 if (first == null) {
-                    if (events.lastPosition() > applied) {
-                        catchUpFromLog(); // idle, yet behind: a dropped batch was the last one
-                    }
+                    behind = events.lastPosition() > applied; // idle, yet behind: a dropped batch was the last one
                     continue;
                 }
                 batch.clear();
@@ -173,12 +176,22 @@ public final class Projector implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     applyUntilDone(batch);
                 }
-                if (!contiguous) {
-                    catchUpFromLog();
+                behind = !contiguous;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                lastFailure = "reading the event log: " + e.getMessage();
+                log.error("The projector could not read the event log after position {}; retrying in {} ms", applied,
+                        LOG_RETRY_MS, e);
+                behind = true;
+                try {
+                    Thread.sleep(LOG_RETRY_MS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
