@@ -19,6 +19,12 @@
  * stream lines from the stream files; {@code readAll(position)} and global subscriptions read the
  * global log. Subscriptions pull on their own thread, so they never slow appends.
  *
+ * <p><b>In-process followers.</b> {@link org.semiont.events.EventLog#onCommit} hands each committed batch to a
+ * listener on the committing thread, as stored (no re-read; the listener must not block), and
+ * {@link org.semiont.events.EventLog#deferWakeUps} lets such a follower wake the appenders parked in the commit
+ * itself, once it has done its own work with their events (the server's projector does both). A parked appender
+ * re-checks its commit every 50 ms, so a lost wake-up only delays it.
+ *
  * <p>Subpackages: {@code jsonl} (line format, layout, readers, JS-compatible JSON), {@code chain}
  * (checksums and link checks, pure), {@code commit} (global log, group commit, recovery, caches),
  * {@code subscribe} (delivery), {@code imports} (original data directories).
