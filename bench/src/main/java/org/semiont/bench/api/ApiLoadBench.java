@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.semiont.bench.PostgresCpu;
 import org.semiont.server.ServerApp;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.config.Environment;
@@ -25,7 +26,8 @@ import org.semiont.server.config.ServerConfig;
  * JVM on a fresh data dir: 1 document c=1 (first/last 500 of 2,000 reported apart), 100 documents c=16,
  * 1 document c=16; with {@code GET /api/status} at c=16 as the same-run baseline (HTTP, JSON and auth without a
  * write). The load comes from {@link LoadLoop} (one thread, keep-alive connections); 30 s of warm-up load runs
- * first so the figures are of compiled code.
+ * first so the figures are of compiled code. Each scenario also reports the CPU it cost per request, in this JVM
+ * (server and load generator) and in PostgreSQL.
  *
  * <p>Run: {@code mvn -B -q -o package -DskipTests && java -cp "bench/target/semiont-bench.jar:bench/target/lib/*"
  * org.semiont.bench.api.ApiLoadBench [requestsPerScenario]}
@@ -37,9 +39,14 @@ public final class ApiLoadBench {
     static final String SECRET = "bench-secret-0123456789-0123456789-abcdef";
     private final HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PostgresCpu postgres;
     private String base;
     private String hostPort;
     private String token;
+
+    ApiLoadBench(PostgresCpu postgres) {
+        this.postgres = postgres;
+    }
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -49,7 +56,7 @@ public final class ApiLoadBench {
         Environment env = new Environment(Map.of("JWT_SECRET", SECRET));
         ServerConfig config = ServerConfig.from(env, new ServerConfig.Overrides("127.0.0.1", 0, null, dir, null));
         try (ServerApp app = ServerApp.start(config, env)) {
-            new ApiLoadBench().run(app.url(), n);
+            new ApiLoadBench(new PostgresCpu(dir.resolve("postgres"))).run(app.url(), n);
             var r = app.api().maintenance().rebuild(x -> { });
             System.out.printf("projection rebuild (server idle): %d events in %d ms = %.0f events/s%n", r.events(), r.millis(),
                     r.events() * 1000.0 / Math.max(1, r.millis()));
@@ -68,7 +75,7 @@ public final class ApiLoadBench {
             docs.add(json(send("POST", "/api/documents", Map.of("name", "Doc " + i, "content", "Alice met Bob, document " + i + "."),
                     token)).get("document").get("id").asText());
         }
-        System.out.println("scenario                         requests  errors    req/s   p50 ms   p99 ms");
+        System.out.println("scenario                         requests  errors    req/s   p50 ms   p99 ms  jvm us/req  pg us/req");
         long warmUntil = System.nanoTime() + WARM_UP.toNanos();
         int warmed = 0;
         while (System.nanoTime() < warmUntil) {
@@ -79,14 +86,33 @@ public final class ApiLoadBench {
             }
         }
         System.out.printf("warm-up: %d annotations on one document at c=16 over %d s%n", warmed, WARM_UP.toSeconds());
-        report("baseline GET /api/status c=16", LoadLoop.run(base, 5 * n, 16,
-                i -> LoadLoop.request("GET", hostPort, "/api/status", token, null), 200));
-        LoadLoop.Result single = posts(n, 1, i -> docs.get(0));
+        report("baseline GET /api/status c=16", measured(() -> LoadLoop.run(base, 5 * n, 16,
+                i -> LoadLoop.request("GET", hostPort, "/api/status", token, null), 200)));
+        Measured single = measured(() -> posts(n, 1, i -> docs.get(0)));
         report("1 doc c=1 (all)", single);
-        report("1 doc c=1 first 500", slice(single, 0, Math.min(500, n)));
-        report("1 doc c=1 last 500", slice(single, Math.max(0, n - 500), n));
-        report("100 docs c=16", posts(n * 10, 16, i -> docs.get(i % 100)));
-        report("1 doc c=16", posts(n * 2, 16, i -> docs.get(0)));
+        report("1 doc c=1 first 500", new Measured(slice(single.result, 0, Math.min(500, n)), -1, -1));
+        report("1 doc c=1 last 500", new Measured(slice(single.result, Math.max(0, n - 500), n), -1, -1));
+        report("100 docs c=16", measured(() -> posts(n * 10, 16, i -> docs.get(i % 100))));
+        report("1 doc c=16", measured(() -> posts(n * 2, 16, i -> docs.get(0))));
+    }
+
+    /**
+     * A scenario's result with the CPU it cost per request: this JVM (server and load generator together) and
+     * PostgreSQL. Less noisy than req/s on a shared machine, whose speed moves between runs.
+     */
+    private record Measured(LoadLoop.Result result, double jvmMicrosPerRequest, double postgresMicrosPerRequest) {
+    }
+
+    private interface Scenario {
+        LoadLoop.Result run() throws Exception;
+    }
+
+    private Measured measured(Scenario s) throws Exception {
+        double jvm = PostgresCpu.jvmSeconds();
+        double pg = postgres.seconds();
+        LoadLoop.Result r = s.run();
+        int requests = r.latenciesNanos().length;
+        return new Measured(r, (PostgresCpu.jvmSeconds() - jvm) * 1e6 / requests, (postgres.seconds() - pg) * 1e6 / requests);
     }
 
     private LoadLoop.Result posts(int n, int concurrency, IntFunction<String> docOf) throws Exception {
@@ -127,12 +153,17 @@ public final class ApiLoadBench {
         return JSON.readTree(r.body());
     }
 
-    private static void report(String name, LoadLoop.Result r) {
+    private static void report(String name, Measured m) {
+        LoadLoop.Result r = m.result;
         long[] sorted = r.latenciesNanos().clone();
         Arrays.sort(sorted);
         double secs = r.wallNanos() / 1e9;
-        System.out.printf("%-32s %8d %7d %8.0f %8.2f %8.2f%n", name, sorted.length, r.errors(), sorted.length / secs,
-                pct(sorted, 0.50), pct(sorted, 0.99));
+        System.out.printf("%-32s %8d %7d %8.0f %8.2f %8.2f  %10s %10s%n", name, sorted.length, r.errors(), sorted.length / secs,
+                pct(sorted, 0.50), pct(sorted, 0.99), micros(m.jvmMicrosPerRequest), micros(m.postgresMicrosPerRequest));
+    }
+
+    private static String micros(double v) {
+        return v < 0 ? "-" : String.format("%.0f", v);
     }
 
     private static double pct(long[] sorted, double p) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.semiont.bench.PostgresCpu;
 import org.semiont.events.EventLog;
 import org.semiont.events.EventLogOptions;
 import org.semiont.events.ExpectedVersion;
@@ -85,7 +86,7 @@ public final class RebuildBench {
         }
 
         private static double jvmSeconds() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return PostgresCpu.jvmSeconds();
         }
 
         /** The heap peak is the sum of the pools' peaks: an upper bound, garbage included. */

@@ -1,6 +1,7 @@
-package org.semiont.bench.projection;
+package org.semiont.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -10,16 +11,21 @@ import java.util.stream.Stream;
  * live children, and the children it has already reaped. Read before and after a phase, it gives the
  * database's share of that phase. Returns -1 where {@code /proc} is not available.
  */
-final class PostgresCpu {
+public final class PostgresCpu {
     private static final double TICKS_PER_SECOND = 100.0;
     private final Path dataDir;
 
-    PostgresCpu(Path clusterDir) {
+    public PostgresCpu(Path clusterDir) {
         this.dataDir = clusterDir;
     }
 
+    /** Seconds of CPU (user + system) used so far by this JVM, for the same before/after reading. */
+    public static double jvmSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     /** Seconds of CPU (user + system) used so far by the cluster's processes. */
-    double seconds() {
+    public double seconds() {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
             long ticks = 0;
