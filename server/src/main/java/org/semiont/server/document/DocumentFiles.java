@@ -185,6 +185,9 @@ public final class DocumentFiles implements AutoCloseable {
     }
 
     private void write(String id) throws IOException, SQLException {
+        // the tip first: it is set after its rows commit, so the rows read next are at least that new; a later tip
+        // stays in the map, and its document is dirty again
+        Tip tip = tips.get(id);
         ObjectNode doc = documents.get(id).orElse(null);
         if (doc == null) {
             return;
@@ -196,7 +199,6 @@ public final class DocumentFiles implements AutoCloseable {
         ArrayNode list = anns.putArray("annotations");
         // stored annotation JSON goes in as is: re-parsing thousands of annotations every second costs more than the file is worth
         annotations.allOfDocument(id).forEach(a -> list.addRawValue(new RawValue(a)));
-        Tip tip = tips.get(id);
         Tip shown = tip != null ? tip : latestInLog(id);
         if (shown != null) {
             anns.put("version", shown.version);
