@@ -190,6 +190,9 @@ public final class DocumentFiles implements AutoCloseable {
         Tip tip = tips.get(id);
         ObjectNode doc = documents.get(id).orElse(null);
         if (doc == null) {
+            if (tip != null) {
+                tips.remove(id, tip);
+            }
             return;
         }
         ObjectNode out = json.createObjectNode();
