@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,10 +49,12 @@ public final class DocumentFiles implements AutoCloseable {
     private final AnnotationRepository annotations;
     private final ObjectMapper json;
     private final ObjectWriter pretty;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    /** The last projected event of each dirty document's stream: the file's {@code version} and {@code updatedAt}. */
-    private final Map<String, Tip> tips = new ConcurrentHashMap<>();
-    private volatile EventLog events;
+    /**
+     * The documents whose files are due, each with the last projected event of its stream (the file's
+     * {@code version} and {@code updatedAt}). A mark always stores a new {@link Tip}, so a writer that removes
+     * exactly the tip it wrote leaves a document marked meanwhile due.
+     */
+    private final Map<String, Tip> due = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private volatile LongSupplier applied;
     private volatile long savedPosition = -1;
@@ -79,7 +79,6 @@ public final class DocumentFiles implements AutoCloseable {
      */
     public void start(EventLog events, LongSupplier appliedPosition) {
         this.applied = appliedPosition;
-        this.events = events;
         long upTo = appliedPosition.getAsLong();
         long written = readCheckpoint();
         markChangedBetween(events, written, upTo);
@@ -95,7 +94,7 @@ public final class DocumentFiles implements AutoCloseable {
         if (after >= upTo) {
             return;
         }
-        int before = dirty.size();
+        int before = due.size();
         try (Stream<StoredEvent> all = events.readAll(after + 1)) {
             Iterator<StoredEvent> it = all.iterator();
             while (it.hasNext()) {
@@ -109,7 +108,7 @@ public final class DocumentFiles implements AutoCloseable {
             }
         }
         log.info("Projection files: {} documents changed after position {} (the files' checkpoint) are written again",
-                dirty.size() - before, after);
+                due.size() - before, after);
     }
 
     /**
@@ -151,24 +150,25 @@ public final class DocumentFiles implements AutoCloseable {
 
     /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
     void markDirty(String documentId, long version, Instant at) {
-        tips.merge(documentId, new Tip(version, at), (a, b) -> a.version >= b.version ? a : b);
-        dirty.add(documentId);
+        due.merge(documentId, new Tip(version, at), (old, mark) -> old.version > mark.version ? new Tip(old.version, old.at) : mark);
     }
 
     private record Tip(long version, Instant at) {
     }
 
-    /** Writes every dirty document now (also called on shutdown); then the files reflect the log up to the projector's position. */
+    /** Writes every due document now (also called on shutdown); then the files reflect the log up to the projector's position. */
     public void flush() {
         long upTo = applied == null ? -1 : applied.getAsLong();
-        List<String> ids = new ArrayList<>(dirty);
         boolean allWritten = true;
-        for (String id : ids) {
-            dirty.remove(id);
+        for (String id : new ArrayList<>(due.keySet())) {
+            Tip tip = due.get(id);
+            if (tip == null) {
+                continue;
+            }
             try {
-                write(id);
+                write(id, tip);
+                due.computeIfPresent(id, (k, now) -> now == tip ? null : now);
             } catch (IOException | RuntimeException | SQLException e) {
-                dirty.add(id);
                 allWritten = false;
                 log.warn("Could not write the projection file of {}: {}", id, e.getMessage());
             }
@@ -184,15 +184,13 @@ public final class DocumentFiles implements AutoCloseable {
         return root.resolve(shard.substring(0, 2)).resolve(shard.substring(2)).resolve(id + ".json");
     }
 
-    private void write(String id) throws IOException, SQLException {
-        // the tip first: it is set after its rows commit, so the rows read next are at least that new; a later tip
-        // stays in the map, and its document is dirty again
-        Tip tip = tips.get(id);
+    /**
+     * {@code tip} was read before the rows: it is set after its rows commit, so the rows read here are at least that
+     * new (a later tip keeps the document due for the next pass).
+     */
+    private void write(String id, Tip tip) throws IOException, SQLException {
         ObjectNode doc = documents.get(id).orElse(null);
         if (doc == null) {
-            if (tip != null) {
-                tips.remove(id, tip);
-            }
             return;
         }
         ObjectNode out = json.createObjectNode();
@@ -202,21 +200,9 @@ public final class DocumentFiles implements AutoCloseable {
         ArrayNode list = anns.putArray("annotations");
         // stored annotation JSON goes in as is: re-parsing thousands of annotations every second costs more than the file is worth
         annotations.allOfDocument(id).forEach(a -> list.addRawValue(new RawValue(a)));
-        Tip shown = tip != null ? tip : latestInLog(id);
-        if (shown != null) {
-            anns.put("version", shown.version);
-            anns.put("updatedAt", LogTimestamps.format(shown.at));
-        }
+        anns.put("version", tip.version);
+        anns.put("updatedAt", LogTimestamps.format(tip.at));
         AtomicFiles.write(file(id), pretty.writeValueAsBytes(out));
-        if (tip != null) {
-            tips.remove(id, tip);
-        }
-    }
-
-    /** Only for a document marked without its tip, which the projection never does; the log knows. */
-    private Tip latestInLog(String id) {
-        EventLog log = events;
-        return log == null ? null : log.readLatest(id).map(e -> new Tip(e.sequence(), e.instant())).orElse(null);
     }
 
     @Override
