@@ -82,18 +82,14 @@ public final class RebuildBench {
     private record Usage(double jvm, double postgres) {
         static Usage start(PostgresCpu postgres) {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            return new Usage(jvmSeconds(), postgres.seconds());
-        }
-
-        private static double jvmSeconds() {
-            return PostgresCpu.jvmSeconds();
+            return new Usage(PostgresCpu.jvmSeconds(), postgres.seconds());
         }
 
         /** The heap peak is the sum of the pools' peaks: an upper bound, garbage included. */
         void printSince(PostgresCpu postgresNow) {
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.printf(Locale.ROOT, "    cpu: jvm %.2f s, postgres %.2f s; heap peak <= %,d MB%n", jvmSeconds() - jvm,
+            System.out.printf(Locale.ROOT, "    cpu: jvm %.2f s, postgres %.2f s; heap peak <= %,d MB%n", PostgresCpu.jvmSeconds() - jvm,
                     postgresNow.seconds() - postgres, peak >> 20);
         }
     }
