@@ -14,11 +14,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.semiont.events.commit.CommitHooks;
 import org.semiont.events.commit.CommitLog;
 import org.semiont.events.commit.GlobalReader;
 import org.semiont.events.jsonl.EventLine;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.events.jsonl.StreamReader;
+import org.semiont.events.subscribe.BatchListeners;
 import org.semiont.events.subscribe.EventSource;
 import org.semiont.events.subscribe.SubscriptionHub;
 
@@ -34,6 +36,7 @@ public final class EventLog implements AutoCloseable {
     private final Path walDir;
     private final EventLogOptions options;
     private final SubscriptionHub hub = new SubscriptionHub();
+    private final BatchListeners written = new BatchListeners("write");
     private final CommitLog commitLog;
 
     private EventLog(Path dataDir, EventLogOptions options) {
@@ -41,7 +44,7 @@ public final class EventLog implements AutoCloseable {
         this.walDir = layout.root().resolve(GLOBAL_DIR);
         this.options = options;
         this.commitLog = options.readOnly() ? null : new CommitLog(layout, walDir, settings(options),
-                this::readOne, hub::committed);
+                this::readOne, new CommitHooks(written, hub::committed));
     }
 
     public static EventLog open(Path dataDir) {
@@ -197,6 +200,25 @@ public final class EventLog implements AutoCloseable {
      */
     public AutoCloseable onCommit(Consumer<List<StoredEvent>> listener) {
         return hub.listen(listener);
+    }
+
+    /**
+     * Hands each batch to {@code listener} as soon as it is written to the global log, before the fsync that makes it
+     * durable: a consumer can start working on the events while the disk catches up. It must not let anyone see
+     * their effects until {@link #lastPosition} has reached them; if the log fails first ({@link #checkWritable}
+     * throws), they were never acknowledged and that work must be dropped. Otherwise as {@link #onCommit}: the
+     * committing thread, position order, only batches written after this call, quick and never blocking.
+     */
+    public AutoCloseable onWrite(Consumer<List<StoredEvent>> listener) {
+        return written.add(listener);
+    }
+
+    /**
+     * Throws an {@link EventsException} if the log accepts no more appends (an I/O failure stopped it, or it is
+     * closed or read-only); batches written but not yet durable then never will be.
+     */
+    public void checkWritable() {
+        writer().checkWritable();
     }
 
     /**

@@ -20,7 +20,9 @@
  * global log. Subscriptions pull on their own thread, so they never slow appends.
  *
  * <p><b>In-process followers.</b> {@link org.semiont.events.EventLog#onCommit} hands each committed batch to a
- * listener on the committing thread, as stored (no re-read; the listener must not block), and
+ * listener on the committing thread, as stored (no re-read; the listener must not block);
+ * {@link org.semiont.events.EventLog#onWrite} hands it over earlier, once written but before its fsync, to a
+ * follower that starts work meanwhile and shows its effects only once the batch is durable; and
  * {@link org.semiont.events.EventLog#deferWakeUps} lets such a follower wake the appenders parked in the commit
  * itself, once it has done its own work with their events (the server's projector does both). A parked appender
  * re-checks its commit every 50 ms, so a lost wake-up only delays it.

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.semiont.events.AppenderWakeUps;
 import org.semiont.events.EventsError;
@@ -48,7 +47,7 @@ public final class CommitLog implements Closeable {
     }
 
     public CommitLog(StreamLayout layout, Path walDir, Settings s, EventReader reader,
-                     Consumer<List<StoredEvent>> onCommitted) {
+                     CommitHooks hooks) {
         try {
             Files.createDirectories(walDir);
             lockChannel = FileChannel.open(walDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -58,7 +57,7 @@ public final class CommitLog implements Closeable {
         }
         try {
             StreamLoader loader = new StreamLoader(layout, s.syncer());
-            committer = recoverAndStart(layout, walDir, s, loader, onCommitted);
+            committer = recoverAndStart(layout, walDir, s, loader, hooks);
             cache = new StreamStateCache(s.streamCacheSize(), loader);
             appender = new Appender(cache, committer, reader::read, s.clock(), s.idGenerator());
         } catch (IOException | RuntimeException e) {
@@ -71,7 +70,7 @@ public final class CommitLog implements Closeable {
     }
 
     private static Committer recoverAndStart(StreamLayout layout, Path walDir, Settings s, StreamLoader loader,
-                                             Consumer<List<StoredEvent>> onCommitted) throws IOException {
+                                             CommitHooks hooks) throws IOException {
         StreamFileWriters files = new StreamFileWriters(layout, s.eventsPerFile(), s.maxOpenFiles(), s.syncer());
         Recovery.Result r = new Recovery(walDir, loader, files).run();
         if (r.replayed() > 0) {
@@ -83,7 +82,7 @@ public final class CommitLog implements Closeable {
         wal.openAt(r.segmentFirst(), r.validEnd());
         long last = fresh ? Adoption.adopt(layout, loader, wal) : r.lastPosition();
         Committer committer = new Committer(wal, files, walDir, s.syncer(), last, s.checkpointBytes(),
-                s.syncStreamFiles(), onCommitted);
+                s.syncStreamFiles(), hooks);
         committer.checkpoint();
         return committer;
     }
@@ -117,6 +116,11 @@ public final class CommitLog implements Closeable {
 
     public List<StoredEvent> appendVerbatim(String streamId, List<EventLine> lines) {
         return appender.appendVerbatim(streamId, lines);
+    }
+
+    /** Throws the reason the log accepts no appends (an I/O failure stopped it, or it is closed); else returns. */
+    public void checkWritable() {
+        committer.checkOpen();
     }
 
     /** The last global position that is durable and visible to readers. */

@@ -39,6 +39,7 @@ final class Committer implements Closeable {
     private final Syncer syncer;
     private final long checkpointBytes;
     private final boolean syncStreamFiles;
+    private final Consumer<List<StoredEvent>> onWritten;
     private final Consumer<List<StoredEvent>> onCommitted;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
@@ -54,7 +55,7 @@ final class Committer implements Closeable {
     }
 
     Committer(WalWriter wal, StreamFileWriters files, Path walDir, Syncer syncer, long committed,
-              long checkpointBytes, boolean syncStreamFiles, Consumer<List<StoredEvent>> onCommitted) {
+              long checkpointBytes, boolean syncStreamFiles, CommitHooks hooks) {
         this.syncStreamFiles = syncStreamFiles;
         this.wal = wal;
         this.files = files;
@@ -62,7 +63,8 @@ final class Committer implements Closeable {
         this.syncer = syncer;
         this.committed = committed;
         this.checkpointBytes = checkpointBytes;
-        this.onCommitted = onCommitted;
+        this.onWritten = hooks.written();
+        this.onCommitted = hooks.committed();
     }
 
     /** Queues lines for one stream; call with the stream's lock held so per-stream order is kept. */
@@ -142,7 +144,8 @@ final class Committer implements Closeable {
             return;
         }
         try {
-            List<List<StoredEvent>> stored = writeDurably(batch);
+            Written written = writeDurably(batch);
+            List<List<StoredEvent>> stored = written.perAppend;
             AppenderWakeUps deferred = wakeUps;
             List<AppenderWakeUps.Parked> parked = deferred == null ? null : new ArrayList<>(batch.size());
             Thread self = Thread.currentThread();
@@ -162,7 +165,7 @@ final class Committer implements Closeable {
             if (parked != null) {
                 wakeUps(deferred, parked);
             }
-            onCommitted.accept(flatten(stored));
+            onCommitted.accept(written.all);
             maybeCheckpoint();
         } catch (IOException | RuntimeException e) {
             LOG.error("event log commit failed; stopping the log", e);
@@ -171,7 +174,15 @@ final class Committer implements Closeable {
         }
     }
 
-    private List<List<StoredEvent>> writeDurably(List<Pending> batch) throws IOException {
+    /** A batch's events, per append and all in order. */
+    private record Written(List<List<StoredEvent>> perAppend, List<StoredEvent> all) {
+    }
+
+    /**
+     * Writes the batch to the global log, hands it to {@code onWritten} while the fsync is still to come (so work on
+     * it overlaps the fsync), fsyncs, then copies the lines into the stream files.
+     */
+    private Written writeDurably(List<Pending> batch) throws IOException {
         long pos = committed;
         List<WalRecord> records = new ArrayList<>();
         List<List<StoredEvent>> stored = new ArrayList<>(batch.size());
@@ -187,6 +198,8 @@ final class Committer implements Closeable {
             stored.add(out);
         }
         wal.write(records);
+        List<StoredEvent> all = flatten(stored);
+        onWritten.accept(all);
         wal.force();
         for (WalRecord r : records) {
             files.write(r.streamId(), r.line());
@@ -200,7 +213,7 @@ final class Committer implements Closeable {
         }
         committed = pos;
         batches.increment();
-        return stored;
+        return new Written(stored, all);
     }
 
     /** Hands the wake-ups over; if that fails, wakes them here: the batch is durable and must be acknowledged. */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +12,13 @@ import java.util.function.Consumer;
 import org.semiont.events.EventHandler;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.Subscription;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** In-process subscriptions: global and per stream. {@link #committed} is called after each commit. */
 public final class SubscriptionHub implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
     private final ExecutorService executor;
     private final Set<PullSubscription> global = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<PullSubscription>> byStream = new ConcurrentHashMap<>();
-    private final List<Consumer<List<StoredEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private final BatchListeners listeners = new BatchListeners("commit");
 
     public SubscriptionHub() {
         AtomicLong n = new AtomicLong();
@@ -53,21 +49,12 @@ public final class SubscriptionHub implements AutoCloseable {
 
     /** Hands every batch committed from now on to {@code listener}; closing the handle stops it. */
     public AutoCloseable listen(Consumer<List<StoredEvent>> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** Gives a committed batch to the listeners and wakes the subscriptions interested in it; never blocks. */
     public void committed(List<StoredEvent> events) {
-        for (Consumer<List<StoredEvent>> l : listeners) {
-            try {
-                l.accept(events);
-            } catch (RuntimeException e) {
-                // the batch is durable already; a listener's failure must not stop the log
-                LOG.warn("a commit listener failed on events {}..{}", events.get(0).position(),
-                        events.get(events.size() - 1).position(), e);
-            }
-        }
+        listeners.accept(events);
         global.forEach(PullSubscription::signal);
         if (byStream.isEmpty()) {
             return;

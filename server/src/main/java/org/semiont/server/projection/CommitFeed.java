@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.semiont.events.StoredEvent;
 
 /**
- * The committed batches the log hands the projector in memory ({@link org.semiont.events.EventLog#onCommit}). The
+ * The batches the log hands the projector in memory as it writes them ({@link org.semiont.events.EventLog#onWrite}). The
  * log calls {@link #accept} on its committing thread, so it never blocks: past {@code maxQueuedEvents} a batch is
  * dropped, and the projector, seeing the gap ({@link #addNew} returns false), reads those events from the log.
  */
@@ -33,7 +33,15 @@ final class CommitFeed implements Consumer<List<StoredEvent>> {
 
     /** The oldest batch handed over, waiting up to {@code waitNanos} for one; null if none came. */
     List<StoredEvent> take(long waitNanos) throws InterruptedException {
-        List<StoredEvent> b = waitNanos <= 0 ? batches.poll() : batches.poll(waitNanos, TimeUnit.NANOSECONDS);
+        return taken(batches.poll(waitNanos, TimeUnit.NANOSECONDS));
+    }
+
+    /** The oldest batch handed over, or null if there is none now. */
+    List<StoredEvent> take() {
+        return taken(batches.poll());
+    }
+
+    private List<StoredEvent> taken(List<StoredEvent> b) {
         if (b != null) {
             queued.addAndGet(-b.size());
         }

@@ -26,15 +26,10 @@ public final class EventWriter {
     }
 
     public AppendResult write(String streamId, ExpectedVersion expected, List<NewEvent> batch) {
-        projector.writerStarts();
-        try {
-            AppendResult result = events.append(streamId, expected, batch);
-            long last = result.events().stream().mapToLong(StoredEvent::position).max().orElse(0);
-            awaitProjected(last);
-            return result;
-        } finally {
-            projector.writerDone();
-        }
+        AppendResult result = events.append(streamId, expected, batch);
+        long last = result.events().stream().mapToLong(StoredEvent::position).max().orElse(0);
+        awaitProjected(last);
+        return result;
     }
 
     public AppendResult write(String streamId, ExpectedVersion expected, NewEvent event) {

@@ -19,9 +19,9 @@ class CommitFeedTest {
         feed.accept(events(1, 2));
         feed.accept(events(3));
         feed.accept(events(4, 5)); // 3 queued: dropped
-        assertThat(positions(feed.take(0))).containsExactly(1L, 2L);
-        assertThat(positions(feed.take(0))).containsExactly(3L);
-        assertThat(feed.take(0)).isNull();
+        assertThat(positions(feed.take())).containsExactly(1L, 2L);
+        assertThat(positions(feed.take())).containsExactly(3L);
+        assertThat(feed.take()).isNull();
         feed.accept(events(6)); // room again
         assertThat(positions(feed.take(1_000))).containsExactly(6L);
     }
