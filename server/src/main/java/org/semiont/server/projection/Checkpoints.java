@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** The {@code projection_checkpoints} table: how far a projection has applied the global log. */
 public final class Checkpoints {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String NOT_NULL_VIOLATION = "23502";
     private Checkpoints() {
     }
 
@@ -49,8 +53,40 @@ public final class Checkpoints {
                 }
             }
         }
-        throw new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
+        throw moved(c, name, from);
+    }
+
+    private static ProjectionException moved(Connection c, String name, long from) throws SQLException {
+        return new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
                 + read(c, name) + "): another process is projecting into the same database; stop it, then restart");
+    }
+
+    /**
+     * {@link #advance}, then commits, in one round trip: under load each round trip of the projector's transaction
+     * waits for a busy CPU, and the projector sets the pace of every write. The compare-and-set has to fail the
+     * transaction by itself, before the {@code COMMIT} that follows it in the same message: the {@code INSERT}
+     * adds a row only when the checkpoint is not at {@code from}, and that row always breaks a constraint (the
+     * primary key when a checkpoint exists; {@code NOT NULL} on its position unless {@code from} is 0, when creating
+     * it is the right thing). Values are numbers, a timestamp and our own projection name, inlined as literals.
+     */
+    static void advanceAndCommit(Connection c, String name, long from, long to, Instant now) throws SQLException {
+        String n = "'" + name.replace("'", "''") + "'";
+        String at = "'" + LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS) + "'::timestamp";
+        String sql = "INSERT INTO projection_checkpoints (name, position, \"updatedAt\") SELECT " + n + ", CASE WHEN " + from
+                + " = 0 THEN " + to + " END, " + at + " WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints WHERE name = " + n
+                + " AND position = " + from + ");\n"
+                + "UPDATE projection_checkpoints SET position = " + to + ", \"updatedAt\" = " + at + " WHERE name = " + n
+                + " AND position = " + from + ";\n"
+                + "COMMIT";
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback();
+            throw moved(c, name, from);
+        }
     }
 
     /**

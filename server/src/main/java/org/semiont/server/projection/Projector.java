@@ -256,9 +256,8 @@ public final class Projector implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 BatchApplier.apply(c, projections, batch, from);
-                Checkpoints.advance(c, NAME, from, to, clock.instant());
                 awaitDurable(to);
-                c.commit();
+                Checkpoints.advanceAndCommit(c, NAME, from, to, clock.instant());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 projections.forEach(Projection::afterRollback);

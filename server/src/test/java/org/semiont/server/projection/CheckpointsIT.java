@@ -1,0 +1,125 @@
+package org.semiont.server.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.semiont.server.api.ApiServer;
+import org.semiont.server.config.Environment;
+import org.semiont.server.config.PoolSettings;
+import org.semiont.server.config.ServerConfig;
+import org.semiont.server.datadir.DataDirLayout;
+import org.semiont.server.db.ConnectionPools;
+import org.semiont.server.db.DatabaseRuntime;
+
+/**
+ * The projector's checkpoint compare-and-set travels with its COMMIT in one message, so it must fail the
+ * transaction by itself: every way the checkpoint can be somewhere else rolls back the rows written with it.
+ */
+class CheckpointsIT {
+    private static final String NAME = "test";
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00.123456789Z");
+
+    @TempDir
+    static Path dataDir;
+    private static DatabaseRuntime db;
+    private static HikariDataSource pool;
+
+    @BeforeAll
+    static void start() {
+        ApiServer.start(dataDir).close(); // creates the cluster and pushes the schema
+        ServerConfig config = ServerConfig.from(new Environment(Map.of()),
+                new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
+        db = DatabaseRuntime.forCommand(config.database(), new DataDirLayout(dataDir), "CheckpointsIT");
+        pool = ConnectionPools.application(db.target(), PoolSettings.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void clean() throws SQLException {
+        execute("DELETE FROM projection_checkpoints WHERE name = '" + NAME + "'; DELETE FROM entity_types");
+    }
+
+    @Test
+    void the_first_advance_creates_the_checkpoint_and_commits_with_it() throws SQLException {
+        advanceWithARow(0, 7);
+        assertThat(position()).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM entity_types")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM projection_checkpoints WHERE name = '" + NAME
+                + "' AND \"updatedAt\" = '2026-11-25 12:00:00.123'")).as("stored to the millisecond").isEqualTo(1);
+    }
+
+    @Test
+    void an_advance_from_where_it_is_moves_it() throws SQLException {
+        advanceWithARow(0, 7);
+        advanceWithARow(7, 9);
+        assertThat(position()).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM entity_types")).isEqualTo(2);
+    }
+
+    @Test
+    void an_advance_from_elsewhere_fails_and_rolls_back_its_rows() throws SQLException {
+        advanceWithARow(0, 7);
+        assertThatThrownBy(() -> advanceWithARow(5, 9)).isInstanceOf(ProjectionException.class)
+                .hasMessageContaining("is not at position 5 (found 7)").hasMessageContaining("another process");
+        assertThatThrownBy(() -> advanceWithARow(0, 9)).isInstanceOf(ProjectionException.class)
+                .hasMessageContaining("is not at position 0 (found 7)");
+        assertThat(position()).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM entity_types")).isEqualTo(1);
+    }
+
+    @Test
+    void an_advance_from_a_position_when_there_is_no_checkpoint_fails() throws SQLException {
+        assertThatThrownBy(() -> advanceWithARow(3, 9)).isInstanceOf(ProjectionException.class)
+                .hasMessageContaining("is not at position 3 (found 0)");
+        assertThat(count("SELECT count(*) FROM projection_checkpoints WHERE name = '" + NAME + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM entity_types")).isZero();
+    }
+
+    /** What the projector does: rows, then the checkpoint and the commit; the connection goes back to the pool. */
+    private static void advanceWithARow(long from, long to) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO entity_types (name, created) VALUES ('t" + to + "', now())");
+                Checkpoints.advanceAndCommit(c, NAME, from, to, NOW);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static long position() throws SQLException {
+        return count("SELECT position FROM projection_checkpoints WHERE name = '" + NAME + "'");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+}
