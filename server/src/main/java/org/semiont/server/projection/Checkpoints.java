@@ -4,16 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /** The {@code projection_checkpoints} table: how far a projection has applied the global log. */
 public final class Checkpoints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String NOT_NULL_VIOLATION = "23502";
+    /** Three statements in one message, prepared like any other (a plan per statement, not per batch). */
+    private static final String ADVANCE_AND_COMMIT = "INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
+            + "SELECT ?, CASE WHEN ?::bigint = 0 THEN ?::bigint END, ? WHERE NOT EXISTS "
+            + "(SELECT 1 FROM projection_checkpoints WHERE name = ? AND position = ?); "
+            + "UPDATE projection_checkpoints SET position = ?, \"updatedAt\" = ? WHERE name = ? AND position = ?; "
+            + "COMMIT";
     private Checkpoints() {
     }
 
@@ -67,19 +71,22 @@ public final class Checkpoints {
      * transaction by itself, before the {@code COMMIT} that follows it in the same message: the {@code INSERT}
      * adds a row only when the checkpoint is not at {@code from}, and that row always breaks a constraint (the
      * primary key when a checkpoint exists; {@code NOT NULL} on its position unless {@code from} is 0, when creating
-     * it is the right thing). Values are numbers, a timestamp and our own projection name, inlined as literals.
+     * it is the right thing).
      */
     static void advanceAndCommit(Connection c, String name, long from, long to, Instant now) throws SQLException {
-        String n = "'" + name.replace("'", "''") + "'";
-        String at = "'" + LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS) + "'::timestamp";
-        String sql = "INSERT INTO projection_checkpoints (name, position, \"updatedAt\") SELECT " + n + ", CASE WHEN " + from
-                + " = 0 THEN " + to + " END, " + at + " WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints WHERE name = " + n
-                + " AND position = " + from + ");\n"
-                + "UPDATE projection_checkpoints SET position = " + to + ", \"updatedAt\" = " + at + " WHERE name = " + n
-                + " AND position = " + from + ";\n"
-                + "COMMIT";
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE_AND_COMMIT)) {
+            ps.setString(1, name);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            ps.setObject(4, at);
+            ps.setString(5, name);
+            ps.setLong(6, from);
+            ps.setLong(7, to);
+            ps.setObject(8, at);
+            ps.setString(9, name);
+            ps.setLong(10, from);
+            ps.execute();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !NOT_NULL_VIOLATION.equals(e.getSQLState())) {
                 throw e;
