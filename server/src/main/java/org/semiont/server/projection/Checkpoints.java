@@ -18,6 +18,7 @@ public final class Checkpoints {
             + "(SELECT 1 FROM projection_checkpoints WHERE name = ? AND position = ?); "
             + "UPDATE projection_checkpoints SET position = ?, \"updatedAt\" = ? WHERE name = ? AND position = ?; "
             + "COMMIT";
+
     private Checkpoints() {
     }
 

@@ -25,15 +25,15 @@ import org.slf4j.LoggerFactory;
  * (catch-up); from then on the log hands it each batch in memory as soon as it is written ({@link EventLog#onWrite}),
  * so live events are neither re-read nor passed through another thread, and their projection runs while the log's
  * fsync does: only the commit waits until the log has made the batch durable, so the projection is never ahead of
- * the log. A gap in what it is handed (a batch dropped while it was behind) sends it back to the log. One thread applies the events in batches, one transaction per
- * batch, and advances the checkpoint by compare-and-set in that same transaction. Writers wait with
- * {@link #awaitApplied} for their own events, which gives read-your-writes; under load many writers share one
- * transaction.
+ * the log. A gap in what it is handed (a batch dropped while it was behind) sends it back to the log. One thread
+ * applies the events in batches, one transaction per batch, and advances the checkpoint by compare-and-set in that
+ * same transaction (sent with its COMMIT). Writers wait with {@link #awaitApplied} for their own events, which gives
+ * read-your-writes; under load many writers share one transaction.
  */
 public final class Projector implements AutoCloseable {
     public static final String NAME = "main";
     static final int MAX_BATCH = 1000;
-    /** Committed events held in memory for the projector; beyond this, batches are dropped and read from the log. */
+    /** Events handed over and held in memory for the projector; beyond this, batches are dropped and read from the log. */
     static final int MAX_QUEUED_EVENTS = 100_000;
     private static final long IDLE_POLL_MS = 200;
     private static final long LOG_RETRY_MS = 1_000;
@@ -80,7 +80,7 @@ public final class Projector implements AutoCloseable {
         thread = new Thread(this::run, "semiont-projector");
         // listening before the catch-up reads the log leaves no batch between the two
         listeners.add(events.onWrite(live));
-        listeners.add(events.onCommit(durable -> {
+        listeners.add(events.onCommit(batch -> {
             if (awaitingDurable) {
                 LockSupport.unpark(thread);
             }
@@ -219,7 +219,8 @@ public final class Projector implements AutoCloseable {
     /**
      * Takes the batches already handed over, without waiting for more: batches reach the projector before their fsync,
      * so the writers of the next batch append while this one is applied. Waiting for writers still appending (up to
-     * 1 ms) made batches larger but left the projector idle for a third of its time, and it sets the pace. False at a gap.
+     * 1 ms) made batches larger but left the projector idle for over a third of its time, and it sets the pace. False at
+     * a gap.
      */
     private boolean gather(List<StoredEvent> batch) {
         List<StoredEvent> more;
