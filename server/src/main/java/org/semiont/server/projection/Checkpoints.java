@@ -12,12 +12,17 @@ import java.time.ZoneOffset;
 public final class Checkpoints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String NOT_NULL_VIOLATION = "23502";
-    /** Three statements in one message, prepared like any other (a plan per statement, not per batch). */
-    private static final String ADVANCE_AND_COMMIT = "INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
+    /**
+     * The compare-and-set as two statements that fail the transaction by themselves when the checkpoint is not at
+     * {@code from}, so a {@code COMMIT} can follow in the same message: the {@code INSERT} adds a row only then, and
+     * that row always breaks a constraint (the primary key when a checkpoint exists; {@code NOT NULL} on its
+     * position unless {@code from} is 0, when creating the checkpoint is the right thing). Prepared like any other
+     * statement: a plan per statement, not per batch.
+     */
+    private static final String COMPARE_AND_SET = "INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
             + "SELECT ?, CASE WHEN ?::bigint = 0 THEN ?::bigint END, ? WHERE NOT EXISTS "
             + "(SELECT 1 FROM projection_checkpoints WHERE name = ? AND position = ?); "
-            + "UPDATE projection_checkpoints SET position = ?, \"updatedAt\" = ? WHERE name = ? AND position = ?; "
-            + "COMMIT";
+            + "UPDATE projection_checkpoints SET position = ?, \"updatedAt\" = ? WHERE name = ? AND position = ?";
 
     private Checkpoints() {
     }
@@ -34,49 +39,21 @@ public final class Checkpoints {
 
     /** Moves the checkpoint from {@code from} to {@code to}, or fails if another writer moved it first. */
     static void advance(Connection c, String name, long from, long to, Instant now) throws SQLException {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE projection_checkpoints SET position = ?, \"updatedAt\" = ? WHERE name = ? AND position = ?")) {
-            ps.setLong(1, to);
-            ps.setObject(2, at);
-            ps.setString(3, name);
-            ps.setLong(4, from);
-            updated = ps.executeUpdate();
-        }
-        if (updated == 1) {
-            return;
-        }
-        if (from == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_checkpoints (name, position, \"updatedAt\") "
-                    + "VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                ps.setString(1, name);
-                ps.setLong(2, to);
-                ps.setObject(3, at);
-                if (ps.executeUpdate() == 1) {
-                    return;
-                }
-            }
-        }
-        throw moved(c, name, from);
-    }
-
-    private static ProjectionException moved(Connection c, String name, long from) throws SQLException {
-        return new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
-                + read(c, name) + "): another process is projecting into the same database; stop it, then restart");
+        compareAndSet(c, COMPARE_AND_SET, name, from, to, now);
     }
 
     /**
      * {@link #advance}, then commits, in one round trip: under load each round trip of the projector's transaction
-     * waits for a busy CPU, and the projector sets the pace of every write. The compare-and-set has to fail the
-     * transaction by itself, before the {@code COMMIT} that follows it in the same message: the {@code INSERT}
-     * adds a row only when the checkpoint is not at {@code from}, and that row always breaks a constraint (the
-     * primary key when a checkpoint exists; {@code NOT NULL} on its position unless {@code from} is 0, when creating
-     * it is the right thing).
+     * waits for a busy CPU, and the projector sets the pace of every write.
      */
     static void advanceAndCommit(Connection c, String name, long from, long to, Instant now) throws SQLException {
+        compareAndSet(c, COMPARE_AND_SET + "; COMMIT", name, from, to, now);
+    }
+
+    private static void compareAndSet(Connection c, String sql, String name, long from, long to, Instant now)
+            throws SQLException {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement(ADVANCE_AND_COMMIT)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, name);
             ps.setLong(2, from);
             ps.setLong(3, to);
@@ -93,7 +70,8 @@ public final class Checkpoints {
                 throw e;
             }
             c.rollback();
-            throw moved(c, name, from);
+            throw new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
+                    + read(c, name) + "): another process is projecting into the same database; stop it, then restart");
         }
     }
 

@@ -93,6 +93,20 @@ class CheckpointsIT {
         assertThat(count("SELECT count(*) FROM entity_types")).isZero();
     }
 
+    @Test
+    void advance_alone_leaves_the_commit_to_the_caller() throws SQLException {
+        advanceWithARow(0, 7);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            Checkpoints.advance(c, NAME, 7, 9, NOW);
+            assertThat(Checkpoints.read(c, NAME)).isEqualTo(9);
+            assertThatThrownBy(() -> Checkpoints.advance(c, NAME, 7, 11, NOW)).isInstanceOf(ProjectionException.class)
+                    .hasMessageContaining("is not at position 7");
+            c.rollback();
+        }
+        assertThat(position()).isEqualTo(7);
+    }
+
     /** What the projector does: rows, then the checkpoint and the commit; the connection goes back to the pool. */
     private static void advanceWithARow(long from, long to) throws SQLException {
         try (Connection c = pool.getConnection()) {
