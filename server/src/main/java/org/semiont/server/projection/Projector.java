@@ -45,7 +45,7 @@ public final class Projector implements AutoCloseable {
     private final EventLog events;
     private final List<Projection> projections;
     private final Clock clock;
-    private final CommitFeed live;
+    private final LiveFeed live;
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     /** Appenders still parked in the log's append, in position order: woken once their events are applied. */
     private final Queue<AppenderWakeUps.Parked> parkedAppenders = new ConcurrentLinkedQueue<>();
@@ -62,7 +62,7 @@ public final class Projector implements AutoCloseable {
     }
 
     Projector(DataSource pool, EventLog events, List<Projection> projections, Clock clock, int maxQueuedEvents) {
-        this.live = new CommitFeed(maxQueuedEvents);
+        this.live = new LiveFeed(maxQueuedEvents);
         this.pool = pool;
         this.events = events;
         this.projections = List.copyOf(projections);
@@ -177,7 +177,7 @@ public final class Projector implements AutoCloseable {
                     continue;
                 }
                 batch.clear();
-                boolean contiguous = CommitFeed.addNew(batch, first, applied) && gather(batch);
+                boolean contiguous = LiveFeed.addNew(batch, first, applied) && gather(batch);
                 if (!batch.isEmpty()) {
                     applyUntilDone(batch);
                 }
@@ -225,7 +225,7 @@ public final class Projector implements AutoCloseable {
     private boolean gather(List<StoredEvent> batch) {
         List<StoredEvent> more;
         while (batch.size() < MAX_BATCH && (more = live.take()) != null) {
-            if (!CommitFeed.addNew(batch, more, applied)) {
+            if (!LiveFeed.addNew(batch, more, applied)) {
                 return false;
             }
         }

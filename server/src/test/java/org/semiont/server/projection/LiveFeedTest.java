@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.jsonl.LineCodec;
 
-class CommitFeedTest {
+class LiveFeedTest {
     private static final LineCodec CODEC = new LineCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void hands_batches_over_in_order_and_drops_past_its_limit_without_blocking() throws Exception {
-        CommitFeed feed = new CommitFeed(3);
+        LiveFeed feed = new LiveFeed(3);
         feed.accept(events(1, 2));
         feed.accept(events(3));
         feed.accept(events(4, 5)); // 3 queued: dropped
@@ -29,13 +29,13 @@ class CommitFeedTest {
     @Test
     void add_new_keeps_the_batch_contiguous_skips_what_is_applied_and_reports_a_gap() {
         List<StoredEvent> batch = new ArrayList<>();
-        assertThat(CommitFeed.addNew(batch, events(3, 4, 5), 3)).isTrue();
+        assertThat(LiveFeed.addNew(batch, events(3, 4, 5), 3)).isTrue();
         assertThat(positions(batch)).containsExactly(4L, 5L);
-        assertThat(CommitFeed.addNew(batch, events(4, 5, 6), 3)).isTrue();
+        assertThat(LiveFeed.addNew(batch, events(4, 5, 6), 3)).isTrue();
         assertThat(positions(batch)).containsExactly(4L, 5L, 6L);
-        assertThat(CommitFeed.addNew(batch, events(8, 9), 3)).as("7 was dropped").isFalse();
+        assertThat(LiveFeed.addNew(batch, events(8, 9), 3)).as("7 was dropped").isFalse();
         assertThat(positions(batch)).containsExactly(4L, 5L, 6L);
-        assertThat(CommitFeed.addNew(new ArrayList<>(), events(2), 0)).isFalse();
+        assertThat(LiveFeed.addNew(new ArrayList<>(), events(2), 0)).isFalse();
     }
 
     private static List<StoredEvent> events(long... positions) {

@@ -13,12 +13,12 @@ import org.semiont.events.StoredEvent;
  * log calls {@link #accept} on its committing thread, so it never blocks: past {@code maxQueuedEvents} a batch is
  * dropped, and the projector, seeing the gap ({@link #addNew} returns false), reads those events from the log.
  */
-final class CommitFeed implements Consumer<List<StoredEvent>> {
+final class LiveFeed implements Consumer<List<StoredEvent>> {
     private final BlockingQueue<List<StoredEvent>> batches = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final int maxQueuedEvents;
 
-    CommitFeed(int maxQueuedEvents) {
+    LiveFeed(int maxQueuedEvents) {
         this.maxQueuedEvents = maxQueuedEvents;
     }
 
