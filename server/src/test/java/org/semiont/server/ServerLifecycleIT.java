@@ -15,6 +15,7 @@ import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.DatabaseTarget;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
+import org.semiont.server.db.SharedBuffers;
 import org.semiont.server.testing.Http;
 
 class ServerLifecycleIT {
@@ -44,11 +45,13 @@ class ServerLifecycleIT {
     }
 
     @Test
-    void the_embedded_cluster_runs_with_fsync_and_synchronous_commit_on() throws Exception {
+    void the_embedded_cluster_runs_with_fsync_and_synchronous_commit_on_and_buffers_sized_for_the_machine() throws Exception {
         try (ServerApp app = ServerApp.start(config())) {
             assertThat(query(app.databaseTarget(), "SHOW fsync")).isEqualTo("on");
             assertThat(query(app.databaseTarget(), "SHOW synchronous_commit")).isEqualTo("on");
             assertThat(query(app.databaseTarget(), "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+            assertThat(query(app.databaseTarget(), "SELECT setting::bigint * 8 / 1024 || 'MB' FROM pg_settings"
+                    + " WHERE name = 'shared_buffers'")).isEqualTo(SharedBuffers.forThisMachine());
         }
     }
 

@@ -90,6 +90,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", SharedBuffers.forThisMachine())
                 // nothing replicates from this cluster or archives its WAL (the event log is the source of truth, and
                 // point-in-time recovery replays it), so it keeps the least WAL that crash recovery needs: a bulk
                 // rebuild (TRUNCATE + COPY in one transaction) then writes no WAL for the tables it reloads
