@@ -44,7 +44,7 @@ public final class GlobalLogCheck {
                     expected = r.position() + 1;
                     last.put(r.streamId(), Math.max(r.sequence(), last.getOrDefault(r.streamId(), 0L)));
                 }
-                if (i < segments.size() - 1 && sc.size() > sc.offset()) {
+                if (i < segments.size() - 1 && sc.size() > sc.offset() && !sc.onlyZerosFrom(sc.offset())) {
                     defects.add(new Defect(STREAM, name, records + 1, 0, Defect.Kind.GLOBAL_LOG_DAMAGED,
                             (sc.size() - sc.offset()) + " unreadable bytes at offset " + sc.offset()));
                 }

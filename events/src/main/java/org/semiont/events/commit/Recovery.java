@@ -118,7 +118,7 @@ final class Recovery {
 
     private static void checkEnd(Path seg, WalScanner sc, SegmentEnd end, boolean lastSegment) throws IOException {
         long size = sc.size();
-        if (size == end.validEnd) {
+        if (size == end.validEnd || sc.onlyZerosFrom(end.validEnd)) {
             return;
         }
         if (!lastSegment) {

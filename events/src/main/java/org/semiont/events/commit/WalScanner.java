@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads one log segment record by record from a byte offset. Stops (returns null) at the end of
- * the file, at a partial record or at a checksum mismatch without consuming it, so a live reader
- * can call {@link #next()} again once more has been written.
+ * the file, at the zeros the writer lays down ahead of its records (an all-zero header), at a
+ * partial record or at a checksum mismatch without consuming it, so a live reader can call
+ * {@link #next()} again once more has been written.
  */
 final class WalScanner implements Closeable {
     private static final int MAX_RECORD = 64 << 20;
@@ -21,6 +22,8 @@ final class WalScanner implements Closeable {
     private int windowLen;
     private long offset;
     private boolean damaged;
+    /** Whether the current call read from the file, rather than only from the window. */
+    private boolean readFromFile;
 
     WalScanner(Path segment, long offset) throws IOException {
         this.channel = FileChannel.open(segment, StandardOpenOption.READ);
@@ -40,6 +43,25 @@ final class WalScanner implements Closeable {
 
     private WalRecord next(boolean withLine) throws IOException {
         damaged = false;
+        readFromFile = false;
+        WalRecord r = read(withLine);
+        if (r == null && !readFromFile) {
+            // zeros or a partial record seen in bytes read earlier may since have been written over: look again
+            dropUnreadWindow();
+            damaged = false;
+            r = read(withLine);
+        }
+        if (r == null) {
+            dropUnreadWindow();
+        }
+        return r;
+    }
+
+    private void dropUnreadWindow() {
+        windowLen = (int) (offset - windowStart);
+    }
+
+    private WalRecord read(boolean withLine) throws IOException {
         if (!ensure(WalRecord.HEADER)) {
             return null;
         }
@@ -47,6 +69,9 @@ final class WalScanner implements Closeable {
         ByteBuffer head = ByteBuffer.wrap(window, rel, WalRecord.HEADER);
         int len = head.getInt();
         int crc = head.getInt();
+        if (len == 0 && crc == 0) {
+            return null; // preallocated space: the end of the data
+        }
         if (len <= 0 || len > MAX_RECORD) {
             damaged = true;
             return null;
@@ -64,6 +89,32 @@ final class WalScanner implements Closeable {
         return r;
     }
 
+    /** Whether the segment holds nothing but zeros from {@code from} to its end (space laid down ahead of records). */
+    boolean onlyZerosFrom(long from) throws IOException {
+        return onlyZeros(channel, from);
+    }
+
+    static boolean onlyZeros(FileChannel ch, long from) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        long size = ch.size();
+        while (at < size) {
+            b.clear();
+            int n = ch.read(b, at);
+            if (n <= 0) {
+                break;
+            }
+            byte[] a = b.array();
+            for (int i = 0; i < n; i++) {
+                if (a[i] != 0) {
+                    return false;
+                }
+            }
+            at += n;
+        }
+        return true;
+    }
+
     /** Makes {@code n} bytes from {@link #offset} available in the window; false if the file is shorter. */
     private boolean ensure(int n) throws IOException {
         long have = windowStart + windowLen - offset;
@@ -75,6 +126,7 @@ final class WalScanner implements Closeable {
         }
         windowStart = offset;
         windowLen = 0;
+        readFromFile = true;
         ByteBuffer bb = ByteBuffer.wrap(window);
         while (bb.hasRemaining()) {
             int r = channel.read(bb, windowStart + bb.position());

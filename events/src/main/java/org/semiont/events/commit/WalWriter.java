@@ -9,8 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Appends batches of records to the current log segment; used only by the commit thread. */
+/**
+ * Appends batches of records to the current log segment; used only by the commit thread.
+ *
+ * <p>The segment is extended with zeros ahead of the records, and that space made durable, before records go into
+ * it: an fsync after an append that grew the file must also commit the file's new size (a file-system journal
+ * commit, a second write to the disk), while one after overwriting space that is already there writes the data
+ * alone. Readers take an all-zero record header for the end of the data. The space grows in steps that double up
+ * to {@link #MAX_STEP}, so a small log stays small.
+ */
 final class WalWriter implements Closeable {
+    static final int MIN_STEP = 64 << 10;
+    static final int MAX_STEP = 4 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
     private final Path dir;
     private final long segmentBytes;
     private final Syncer syncer;
@@ -18,6 +29,8 @@ final class WalWriter implements Closeable {
     private long segmentFirst;
     private long offset;
     private boolean dirNeedsSync;
+    /** Bytes of the segment that exist on disk (records, then zeros). */
+    private long allocated;
     private ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
 
     WalWriter(Path dir, long segmentBytes, Syncer syncer) {
@@ -26,18 +39,22 @@ final class WalWriter implements Closeable {
         this.syncer = syncer;
     }
 
-    /** Opens the segment starting at {@code first} and cuts anything after {@code validEnd}. */
+    /**
+     * Opens the segment starting at {@code first} and cuts anything after {@code validEnd} but zeros: bytes of an
+     * append that never completed would otherwise lie beyond the zeros the next records stop at.
+     */
     void openAt(long first, long validEnd) throws IOException {
         Files.createDirectories(dir);
         Path p = WalSegments.path(dir, first);
         dirNeedsSync = !Files.exists(p);
-        channel = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (channel.size() > validEnd) {
+        channel = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        if (channel.size() > validEnd && !WalScanner.onlyZeros(channel, validEnd)) {
             channel.truncate(validEnd);
             syncer.sync(channel);
         }
         segmentFirst = first;
         offset = validEnd;
+        allocated = channel.size();
     }
 
     /** Writes the batch (not yet durable); starts a new segment first when the current one is full. */
@@ -48,6 +65,11 @@ final class WalWriter implements Closeable {
         if (offset >= segmentBytes) {
             roll(records.get(0).position());
         }
+        long bytes = 0;
+        for (WalRecord r : records) {
+            bytes += r.encodedSize();
+        }
+        preallocate(offset + bytes);
         buffer.clear();
         for (WalRecord r : records) {
             int size = r.encodedSize();
@@ -70,6 +92,26 @@ final class WalWriter implements Closeable {
         buffer.clear();
     }
 
+    /**
+     * Makes sure the segment holds at least {@code end} bytes, zeros past the records, and durably so. Stops at the
+     * segment size: a batch that crosses it extends the file as it is written, and the next batch starts a new one.
+     */
+    private void preallocate(long end) throws IOException {
+        if (end <= allocated || end > segmentBytes) {
+            return;
+        }
+        long step = Math.max(MIN_STEP, Math.min(MAX_STEP, allocated));
+        long target = Math.min(segmentBytes, Math.max(end, allocated + step));
+        long at = Math.max(allocated, offset);
+        while (at < target) {
+            ByteBuffer z = ZEROS.duplicate();
+            z.limit((int) Math.min(z.capacity(), target - at));
+            at += channel.write(z, at);
+        }
+        syncer.sync(channel);
+        allocated = target;
+    }
+
     private void roll(long firstPosition) throws IOException {
         syncer.sync(channel);
         channel.close();
@@ -77,6 +119,7 @@ final class WalWriter implements Closeable {
                 StandardOpenOption.WRITE);
         segmentFirst = firstPosition;
         offset = 0;
+        allocated = 0;
         dirNeedsSync = true;
     }
 
