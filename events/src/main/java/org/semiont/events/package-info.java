@@ -6,7 +6,7 @@
  * so original data can be read and verified. Next to them, {@code events/_global/} holds the global log:
  * segments {@code wal-<first position>.log} of CRC-checked records (position, stream, sequence, line
  * bytes), a {@code checkpoint} file and the writer's {@code lock}. The writer lays down zeros (made durable)
- * ahead of its records, in steps of 64 kB doubling up to 4 MB, so the fsync after an append writes the
+ * ahead of its records, in steps of 64 kB doubling up to 1 MB, so the fsync after an append writes the
  * data alone and not also the file's new size: 0.11 ms instead of 0.19 ms per synced 2 kB write on the
  * development machine. Readers stop at an all-zero record header; recovery keeps clean zeros and cuts
  * anything else after the last whole append.

@@ -20,7 +20,8 @@ import java.util.List;
  */
 final class WalWriter implements Closeable {
     static final int MIN_STEP = 64 << 10;
-    static final int MAX_STEP = 4 << 20;
+    /** Bounds the pause of the append that lays the zeros down (about 2 ms for 1 MB with its fsync, here). */
+    static final int MAX_STEP = 1 << 20;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
     private final Path dir;
     private final long segmentBytes;
