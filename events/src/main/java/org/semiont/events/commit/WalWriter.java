@@ -66,11 +66,6 @@ final class WalWriter implements Closeable {
         if (offset >= segmentBytes) {
             roll(records.get(0).position());
         }
-        long bytes = 0;
-        for (WalRecord r : records) {
-            bytes += r.encodedSize();
-        }
-        preallocate(offset + bytes);
         buffer.clear();
         for (WalRecord r : records) {
             int size = r.encodedSize();
@@ -86,6 +81,7 @@ final class WalWriter implements Closeable {
     }
 
     private void flushBuffer() throws IOException {
+        preallocate(offset + buffer.position());
         buffer.flip();
         while (buffer.hasRemaining()) {
             offset += channel.write(buffer, offset);
