@@ -64,7 +64,9 @@ class WalPreallocationTest {
             wal.force();
             assertThat(Files.size(segment())).as("the second record only overwrote zeros").isEqualTo(afterFirst);
             assertThat(sizesAtSync).hasSize(3);
-            assertThat(WalScanner.onlyZeros(FileChannel.open(segment()), wal.offset())).isTrue();
+            try (FileChannel ch = FileChannel.open(segment())) {
+                assertThat(WalScanner.onlyZeros(ch, wal.offset())).isTrue();
+            }
         }
     }
 
