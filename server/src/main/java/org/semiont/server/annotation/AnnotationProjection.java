@@ -10,21 +10,36 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.projection.CommitMessage;
 import org.semiont.server.projection.Projection;
 import org.semiont.server.projection.Sql;
 
 /** Projects annotation events into {@code annotations}: the served JSON plus extracted, indexed columns. */
 public final class AnnotationProjection implements Projection {
+    /** Beyond this many rows a batch's inserts go out as a JDBC batch ahead of the commit: one text per row count. */
+    public static final int MAX_ROWS_IN_COMMIT = 64;
+    private static final String INSERT_HEAD = "INSERT INTO annotations (id, \"documentId\", \"targetSource\", motivation, "
+            + "\"creatorId\", target, body, data, \"linkedDocuments\", \"entityTags\", position, created, modified) VALUES ";
+    private static final String ROW_VALUES = "(?,?,?,?,?,?::jsonb,?::jsonb,?::json,?,?,?,?,?)";
+    private static final String INSERT_TAIL = " ON CONFLICT (id) DO NOTHING";
+    /** One row: the driver rewrites a JDBC batch of it into multi-row INSERTs ({@code reWriteBatchedInserts}). */
+    private static final String INSERT = INSERT_HEAD + ROW_VALUES + INSERT_TAIL;
+    /** The INSERT of n rows at index n: the same text each time, so the driver reuses its prepared statement. */
+    private static final List<String> INSERTS = IntStream.rangeClosed(0, MAX_ROWS_IN_COMMIT)
+            .mapToObj(n -> INSERT_HEAD + String.join(",", Collections.nCopies(n, ROW_VALUES)) + INSERT_TAIL).toList();
     private final ObjectMapper json;
     /** Creator display names, read through the projector's own transaction so a rebuild gives the same names. */
     private final Map<String, String> names = new HashMap<>();
-    /** Inserts of consecutive {@code annotation.added} events go out as one JDBC batch (one round trip). */
-    private PreparedStatement pendingInserts;
+    /** Rows of consecutive {@code annotation.added} events, inserted together (one round trip). */
+    private final List<Row> pending = new ArrayList<>();
     /** This batch's inserted rows, handed to the repository once they are committed (a create's answer). */
     private final List<AnnotationRepository.Stored> inserted = new ArrayList<>();
     private final AnnotationRepository repository;
@@ -43,7 +58,7 @@ public final class AnnotationProjection implements Projection {
     public void apply(Connection c, StoredEvent e, ObjectNode event) throws SQLException {
         JsonNode p = event.path("payload");
         if (!AnnotationEvents.ADDED.equals(e.type())) {
-            flush();
+            flush(c);
         }
         switch (e.type()) {
             case AnnotationEvents.ADDED -> insert(c, e, p.path("annotation"));
@@ -74,20 +89,42 @@ public final class AnnotationProjection implements Projection {
         return name;
     }
 
-    private void flush() throws SQLException {
-        if (pendingInserts != null) {
-            try {
-                pendingInserts.executeBatch();
-            } finally {
-                pendingInserts.close();
-                pendingInserts = null;
+    private void flush(Connection c) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Row r : pending) {
+                r.bind(ps, 1);
+                ps.addBatch();
             }
+            ps.executeBatch();
+        } finally {
+            pending.clear();
         }
     }
 
     @Override
     public void beforeCommit(Connection c) throws SQLException {
-        flush();
+        flush(c);
+    }
+
+    /** Up to {@value #MAX_ROWS_IN_COMMIT} pending rows go out as one multi-row INSERT in the commit's message. */
+    @Override
+    public void beforeCommit(Connection c, CommitMessage message) throws SQLException {
+        if (pending.isEmpty() || pending.size() > MAX_ROWS_IN_COMMIT) {
+            flush(c);
+            return;
+        }
+        List<Row> rows = List.copyOf(pending);
+        pending.clear();
+        message.add(INSERTS.get(rows.size()), (ps, first) -> {
+            int at = first;
+            for (Row r : rows) {
+                at = r.bind(ps, at);
+            }
+            return at - first;
+        });
     }
 
     @Override
@@ -102,11 +139,7 @@ public final class AnnotationProjection implements Projection {
     public void afterRollback() {
         names.clear();
         inserted.clear();
-        try {
-            flush();
-        } catch (SQLException e) {
-            pendingInserts = null;
-        }
+        pending.clear();
     }
 
     private void insert(Connection c, StoredEvent e, JsonNode a) throws SQLException {
@@ -115,28 +148,35 @@ public final class AnnotationProjection implements Projection {
                 .put("name", name(c, e.userId()));
         ObjectNode data = AnnotationShapes.served(a, creator, e.timestamp(), e.timestamp());
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
-        if (pendingInserts == null) {
-            pendingInserts = c.prepareStatement("INSERT INTO annotations (id, \"documentId\", \"targetSource\", motivation, "
-                    + "\"creatorId\", target, body, data, \"linkedDocuments\", \"entityTags\", position, created, modified) "
-                    + "VALUES (?,?,?,?,?,?::jsonb,?::jsonb,?::json,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
-        }
-        PreparedStatement ps = pendingInserts;
-        ps.setString(1, id);
-        ps.setString(2, e.documentId());
-        ps.setString(3, AnnotationShapes.targetSource(a.path("target")));
-        ps.setString(4, a.path("motivation").asText(""));
-        ps.setString(5, e.userId());
-        ps.setString(6, write(a.path("target")));
-        ps.setString(7, write(body));
         String dataText = write(data);
-        ps.setString(8, dataText);
-        ps.setArray(9, Sql.textArray(c, AnnotationShapes.linkedDocuments(body)));
-        ps.setArray(10, Sql.textArray(c, AnnotationShapes.entityTags(body)));
-        ps.setLong(11, e.position());
-        ps.setObject(12, Sql.utc(e.instant()));
-        ps.setObject(13, Sql.utc(e.instant()));
-        ps.addBatch();
+        pending.add(new Row(id, e.documentId(), AnnotationShapes.targetSource(a.path("target")), a.path("motivation").asText(""),
+                e.userId(), write(a.path("target")), write(body), dataText, AnnotationShapes.linkedDocuments(body),
+                AnnotationShapes.entityTags(body), e.position(), Sql.utc(e.instant())));
         inserted.add(new AnnotationRepository.Stored(id, e.documentId(), dataText));
+    }
+
+    /** An inserted row's values, held until the batch's inserts go out. */
+    private record Row(String id, String documentId, String targetSource, String motivation,
+                       String creatorId, String target, String body, String data, List<String> linkedDocuments,
+                       List<String> entityTags, long position, LocalDateTime at) {
+        /** Sets this row's parameters from {@code first}; returns the index after them. */
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            Connection connection = ps.getConnection();
+            ps.setString(first, id);
+            ps.setString(first + 1, documentId);
+            ps.setString(first + 2, targetSource);
+            ps.setString(first + 3, motivation);
+            ps.setString(first + 4, creatorId);
+            ps.setString(first + 5, target);
+            ps.setString(first + 6, body);
+            ps.setString(first + 7, data);
+            ps.setArray(first + 8, Sql.textArray(connection, linkedDocuments));
+            ps.setArray(first + 9, Sql.textArray(connection, entityTags));
+            ps.setLong(first + 10, position);
+            ps.setObject(first + 11, at);
+            ps.setObject(first + 12, at);
+            return first + 13;
+        }
     }
 
     private void updateBody(Connection c, StoredEvent e, String id, JsonNode operations) throws SQLException {

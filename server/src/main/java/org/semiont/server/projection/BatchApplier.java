@@ -14,6 +14,15 @@ public final class BatchApplier {
     /** Skips events at or before {@code after} (a subscription may redeliver after a restart). */
     public static void apply(Connection c, List<Projection> projections, List<StoredEvent> batch, long after)
             throws SQLException {
+        applyEvents(c, projections, batch, after);
+        for (Projection p : projections) {
+            p.beforeCommit(c);
+        }
+    }
+
+    /** {@link #apply} without the projections' {@code beforeCommit}, which is the caller's. */
+    static void applyEvents(Connection c, List<Projection> projections, List<StoredEvent> batch, long after)
+            throws SQLException {
         for (StoredEvent e : batch) {
             if (e.position() <= after) {
                 continue;
@@ -28,9 +37,6 @@ public final class BatchApplier {
                     p.apply(c, e, event);
                 }
             }
-        }
-        for (Projection p : projections) {
-            p.beforeCommit(c);
         }
     }
 }

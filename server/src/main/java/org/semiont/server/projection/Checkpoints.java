@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** The {@code projection_checkpoints} table: how far a projection has applied the global log. */
 public final class Checkpoints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String NOT_NULL_VIOLATION = "23502";
+    private static final String TABLE = "projection_checkpoints";
     /**
      * The compare-and-set as two statements that fail the transaction by themselves when the checkpoint is not at
      * {@code from}, so a {@code COMMIT} can follow in the same message: the {@code INSERT} adds a row only then, and
@@ -47,32 +50,53 @@ public final class Checkpoints {
      * waits for a busy CPU, and the projector sets the pace of every write.
      */
     static void advanceAndCommit(Connection c, String name, long from, long to, Instant now) throws SQLException {
-        compareAndSet(c, COMPARE_AND_SET + "; COMMIT", name, from, to, now);
+        advanceAndCommit(c, name, from, to, now, new CommitMessage());
+    }
+
+    /** {@link #advanceAndCommit}, with {@code before}'s statements ahead of the compare-and-set in the same message. */
+    static void advanceAndCommit(Connection c, String name, long from, long to, Instant now, CommitMessage before)
+            throws SQLException {
+        compareAndSet(c, before, COMPARE_AND_SET + "; COMMIT", name, from, to, now);
     }
 
     private static void compareAndSet(Connection c, String sql, String name, long from, long to, Instant now)
             throws SQLException {
+        compareAndSet(c, new CommitMessage(), sql, name, from, to, now);
+    }
+
+    private static void compareAndSet(Connection c, CommitMessage before, String sql, String name, long from, long to,
+                                      Instant now) throws SQLException {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, name);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-            ps.setObject(4, at);
-            ps.setString(5, name);
-            ps.setLong(6, from);
-            ps.setLong(7, to);
-            ps.setObject(8, at);
-            ps.setString(9, name);
-            ps.setLong(10, from);
+        try (PreparedStatement ps = c.prepareStatement(before.sql() + sql)) {
+            int i = before.bind(ps);
+            ps.setString(i, name);
+            ps.setLong(i + 1, from);
+            ps.setLong(i + 2, to);
+            ps.setObject(i + 3, at);
+            ps.setString(i + 4, name);
+            ps.setLong(i + 5, from);
+            ps.setLong(i + 6, to);
+            ps.setObject(i + 7, at);
+            ps.setString(i + 8, name);
+            ps.setLong(i + 9, from);
             ps.execute();
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !NOT_NULL_VIOLATION.equals(e.getSQLState())) {
-                throw e;
+            if (!brokeTheCheckpoint(e)) {
+                throw e; // a statement of the commit message failed, not the compare-and-set
             }
             c.rollback();
             throw new ProjectionException("projection '" + name + "' is not at position " + from + " (found "
                     + read(c, name) + "): another process is projecting into the same database; stop it, then restart");
         }
+    }
+
+    /** Whether {@code e} is the compare-and-set's own failure: one of the two constraints, on the checkpoints' table. */
+    private static boolean brokeTheCheckpoint(SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+            return false;
+        }
+        ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        return m == null || TABLE.equals(m.getTable());
     }
 
     /**

@@ -20,6 +20,14 @@ public interface Projection {
     default void beforeCommit(Connection c) throws SQLException {
     }
 
+    /**
+     * {@link #beforeCommit(Connection)} for a batch whose events are already durable: the projection may add its last
+     * writes to {@code message}, which goes out with the checkpoint and the {@code COMMIT} in one round trip.
+     */
+    default void beforeCommit(Connection c, CommitMessage message) throws SQLException {
+        beforeCommit(c);
+    }
+
     /** Called after the batch committed (refresh caches). */
     default void afterCommit(List<StoredEvent> batch) {
     }

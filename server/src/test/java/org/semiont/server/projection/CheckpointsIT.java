@@ -107,6 +107,49 @@ class CheckpointsIT {
         assertThat(position()).isEqualTo(7);
     }
 
+    @Test
+    void statements_of_the_commit_message_commit_with_the_checkpoint() throws SQLException {
+        advanceWithARow(0, 7);
+        advanceWithAMessage(7, 9, "m9");
+        assertThat(position()).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM entity_types WHERE name = 'm9'")).isOne();
+    }
+
+    @Test
+    void a_moved_checkpoint_rolls_back_the_statements_of_the_commit_message() throws SQLException {
+        advanceWithARow(0, 7);
+        assertThatThrownBy(() -> advanceWithAMessage(3, 9, "m9")).isInstanceOf(ProjectionException.class)
+                .hasMessageContaining("is not at position 3 (found 7)");
+        assertThat(position()).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM entity_types WHERE name = 'm9'")).isZero();
+    }
+
+    /** A statement ahead of the compare-and-set that breaks a constraint is not another process's checkpoint. */
+    @Test
+    void a_failing_statement_of_the_commit_message_is_reported_as_itself() throws SQLException {
+        advanceWithARow(0, 7);
+        assertThatThrownBy(() -> advanceWithAMessage(7, 9, "t7")).isInstanceOf(SQLException.class)
+                .isNotInstanceOf(ProjectionException.class).hasMessageContaining("entity_types_pkey");
+        assertThat(position()).isEqualTo(7);
+    }
+
+    private static void advanceWithAMessage(long from, long to, String entityType) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            CommitMessage message = new CommitMessage();
+            message.add("INSERT INTO entity_types (name, created) VALUES (?, now())", (ps, first) -> {
+                ps.setString(first, entityType);
+                return 1;
+            });
+            try {
+                Checkpoints.advanceAndCommit(c, NAME, from, to, NOW, message);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** What the projector does: rows, then the checkpoint and the commit; the connection goes back to the pool. */
     private static void advanceWithARow(long from, long to) throws SQLException {
         try (Connection c = pool.getConnection()) {
