@@ -9,7 +9,7 @@ import org.semiont.events.commit.Syncer;
  * How an {@link EventLog} is opened. Validated once here, immutable afterwards.
  *
  * @param eventsPerFile     lines per stream file before rotating (the original uses 10,000)
- * @param streamCacheSize   streams whose version, last hash and ids are kept in memory
+ * @param streamCacheSize   streams whose version, last hash and event ids are kept in memory (~50 bytes per event id)
  * @param maxOpenFiles      stream files kept open by the commit thread
  * @param walSegmentBytes   size at which the global log starts a new segment
  * @param checkpointBytes   stream-file bytes written between checkpoints (bounds recovery work)

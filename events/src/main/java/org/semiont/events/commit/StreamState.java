@@ -1,7 +1,5 @@
 package org.semiont.events.commit;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,7 +17,7 @@ final class StreamState {
     boolean evicted;
     long version;
     String lastHash;
-    Map<String, Long> ids = new HashMap<>();
+    final EventIds ids = new EventIds();
     CompletableFuture<?> lastCommit = CompletableFuture.completedFuture(null);
 
     StreamState(String streamId) {
