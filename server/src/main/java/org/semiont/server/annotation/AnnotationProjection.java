@@ -32,8 +32,8 @@ public final class AnnotationProjection implements Projection {
     private static final String INSERT_TAIL = " ON CONFLICT (id) DO NOTHING";
     /** One row: the driver rewrites a JDBC batch of it into multi-row INSERTs ({@code reWriteBatchedInserts}). */
     private static final String INSERT = INSERT_HEAD + ROW_VALUES + INSERT_TAIL;
-    /** The INSERT of n rows at index n: the same text each time, so the driver reuses its prepared statement. */
-    private static final List<String> INSERTS = IntStream.rangeClosed(0, MAX_ROWS_IN_COMMIT)
+    /** The INSERT of n rows at index n - 1: the same text each time, so the driver reuses its prepared statement. */
+    private static final List<String> INSERTS = IntStream.rangeClosed(1, MAX_ROWS_IN_COMMIT)
             .mapToObj(n -> INSERT_HEAD + String.join(",", Collections.nCopies(n, ROW_VALUES)) + INSERT_TAIL).toList();
     private final ObjectMapper json;
     /** Creator display names, read through the projector's own transaction so a rebuild gives the same names. */
@@ -118,7 +118,7 @@ public final class AnnotationProjection implements Projection {
         }
         List<Row> rows = List.copyOf(pending);
         pending.clear();
-        message.add(INSERTS.get(rows.size()), (ps, first) -> {
+        message.add(INSERTS.get(rows.size() - 1), (ps, first) -> {
             int at = first;
             for (Row r : rows) {
                 at = r.bind(ps, at);

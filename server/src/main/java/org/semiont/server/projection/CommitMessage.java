@@ -27,10 +27,6 @@ public final class CommitMessage {
         parameters.add(binder);
     }
 
-    boolean isEmpty() {
-        return parameters.isEmpty();
-    }
-
     /** The statements added so far, each followed by {@code "; "}. */
     String sql() {
         return sql.toString();

@@ -10,19 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.semiont.server.api.ApiServer;
-import org.semiont.server.config.Environment;
-import org.semiont.server.config.PoolSettings;
-import org.semiont.server.config.ServerConfig;
-import org.semiont.server.datadir.DataDirLayout;
-import org.semiont.server.db.ConnectionPools;
-import org.semiont.server.db.DatabaseRuntime;
 
 /**
  * The projector's checkpoint compare-and-set travels with its COMMIT in one message, so it must fail the
@@ -34,22 +26,18 @@ class CheckpointsIT {
 
     @TempDir
     static Path dataDir;
-    private static DatabaseRuntime db;
+    private static ProjectionDatabase database;
     private static HikariDataSource pool;
 
     @BeforeAll
     static void start() {
-        ApiServer.start(dataDir).close(); // creates the cluster and pushes the schema
-        ServerConfig config = ServerConfig.from(new Environment(Map.of()),
-                new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
-        db = DatabaseRuntime.forCommand(config.database(), new DataDirLayout(dataDir), "CheckpointsIT");
-        pool = ConnectionPools.application(db.target(), PoolSettings.DEFAULTS);
+        database = ProjectionDatabase.open(dataDir, "CheckpointsIT");
+        pool = database.pool();
     }
 
     @AfterAll
     static void stop() {
-        pool.close();
-        db.close();
+        database.close();
     }
 
     @BeforeEach

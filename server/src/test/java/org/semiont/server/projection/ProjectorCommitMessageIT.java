@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.EventLog;
@@ -21,14 +20,7 @@ import org.semiont.events.NewEvent;
 import org.semiont.server.Json;
 import org.semiont.server.annotation.AnnotationEvents;
 import org.semiont.server.annotation.AnnotationProjection;
-import org.semiont.server.api.ApiServer;
 import org.semiont.server.api.StandardProjections;
-import org.semiont.server.config.Environment;
-import org.semiont.server.config.PoolSettings;
-import org.semiont.server.config.ServerConfig;
-import org.semiont.server.datadir.DataDirLayout;
-import org.semiont.server.db.ConnectionPools;
-import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.document.DocumentEvents;
 
 /**
@@ -44,12 +36,9 @@ class ProjectorCommitMessageIT {
 
     @Test
     void catch_up_batches_commit_in_one_message_and_equal_a_rebuild() throws Exception {
-        ApiServer.start(dataDir).close(); // creates the cluster and pushes the schema
-        ServerConfig config = ServerConfig.from(new Environment(Map.of()),
-                new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
-        try (DatabaseRuntime db = DatabaseRuntime.forCommand(config.database(), new DataDirLayout(dataDir), "ProjectorCommitMessageIT");
-             HikariDataSource pool = ConnectionPools.application(db.target(), PoolSettings.DEFAULTS);
+        try (ProjectionDatabase database = ProjectionDatabase.open(dataDir, "ProjectorCommitMessageIT");
              EventLog events = EventLog.open(dataDir)) {
+            HikariDataSource pool = database.pool();
             List<Projection> projections = StandardProjections.create(pool, dataDir, Json.mapper()).projections();
             ObjectNode doc = JsonNodeFactory.instance.objectNode().put("name", "D").put("format", "text/plain")
                     .put("contentChecksum", "cd".repeat(32));

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,14 +30,7 @@ import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.commit.Syncer;
 import org.semiont.server.Json;
-import org.semiont.server.api.ApiServer;
 import org.semiont.server.api.StandardProjections;
-import org.semiont.server.config.Environment;
-import org.semiont.server.config.PoolSettings;
-import org.semiont.server.config.ServerConfig;
-import org.semiont.server.datadir.DataDirLayout;
-import org.semiont.server.db.ConnectionPools;
-import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.document.DocumentEvents;
 
 /**
@@ -52,7 +44,7 @@ class ProjectorDurabilityIT {
     @TempDir
     Path dataDir;
     private final GatedSyncer syncer = new GatedSyncer();
-    private DatabaseRuntime db;
+    private ProjectionDatabase database;
     private HikariDataSource pool;
     private EventLog events;
     private Projector projector;
@@ -60,11 +52,8 @@ class ProjectorDurabilityIT {
 
     @BeforeEach
     void start() {
-        ApiServer.start(dataDir).close(); // creates the cluster and pushes the schema
-        ServerConfig config = ServerConfig.from(new Environment(Map.of()),
-                new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
-        db = DatabaseRuntime.forCommand(config.database(), new DataDirLayout(dataDir), "ProjectorDurabilityIT");
-        pool = ConnectionPools.application(db.target(), PoolSettings.DEFAULTS);
+        database = ProjectionDatabase.open(dataDir, "ProjectorDurabilityIT");
+        pool = database.pool();
         events = EventLog.open(dataDir, EventLogOptions.defaults().withSyncer(syncer));
         List<Projection> projections = StandardProjections.create(pool, dataDir, Json.mapper()).projections();
         projector = new Projector(pool, events, projections, Clock.systemUTC());
@@ -77,8 +66,7 @@ class ProjectorDurabilityIT {
         syncer.open();
         projector.close();
         events.close();
-        pool.close();
-        db.close();
+        database.close();
     }
 
     @Test

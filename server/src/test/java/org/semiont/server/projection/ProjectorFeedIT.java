@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,14 +22,7 @@ import org.semiont.events.EventLog;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.server.Json;
-import org.semiont.server.api.ApiServer;
 import org.semiont.server.api.StandardProjections;
-import org.semiont.server.config.Environment;
-import org.semiont.server.config.PoolSettings;
-import org.semiont.server.config.ServerConfig;
-import org.semiont.server.datadir.DataDirLayout;
-import org.semiont.server.db.ConnectionPools;
-import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.document.DocumentEvents;
 
 /**
@@ -47,12 +39,9 @@ class ProjectorFeedIT {
 
     @Test
     void dropped_batches_are_read_from_the_log_and_every_writer_sees_its_write() throws Exception {
-        ApiServer.start(dataDir).close(); // creates the cluster and pushes the schema
-        ServerConfig config = ServerConfig.from(new Environment(Map.of()),
-                new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
-        try (DatabaseRuntime db = DatabaseRuntime.forCommand(config.database(), new DataDirLayout(dataDir), "ProjectorFeedIT");
-             HikariDataSource pool = ConnectionPools.application(db.target(), PoolSettings.DEFAULTS);
+        try (ProjectionDatabase database = ProjectionDatabase.open(dataDir, "ProjectorFeedIT");
              EventLog events = EventLog.open(dataDir)) {
+            HikariDataSource pool = database.pool();
             List<Projection> projections = StandardProjections.create(pool, dataDir, Json.mapper()).projections();
             Projector projector = new Projector(pool, events, projections, Clock.systemUTC(), 1);
             long before = events.lastPosition();
