@@ -42,7 +42,7 @@ public final class Checkpoints {
 
     /** Moves the checkpoint from {@code from} to {@code to}, or fails if another writer moved it first. */
     static void advance(Connection c, String name, long from, long to, Instant now) throws SQLException {
-        compareAndSet(c, COMPARE_AND_SET, name, from, to, now);
+        compareAndSet(c, new CommitMessage(), COMPARE_AND_SET, name, from, to, now);
     }
 
     /**
@@ -57,11 +57,6 @@ public final class Checkpoints {
     static void advanceAndCommit(Connection c, String name, long from, long to, Instant now, CommitMessage before)
             throws SQLException {
         compareAndSet(c, before, COMPARE_AND_SET + "; COMMIT", name, from, to, now);
-    }
-
-    private static void compareAndSet(Connection c, String sql, String name, long from, long to, Instant now)
-            throws SQLException {
-        compareAndSet(c, new CommitMessage(), sql, name, from, to, now);
     }
 
     private static void compareAndSet(Connection c, CommitMessage before, String sql, String name, long from, long to,
