@@ -9,7 +9,8 @@ import org.semiont.events.commit.Syncer;
  * How an {@link EventLog} is opened. Validated once here, immutable afterwards.
  *
  * @param eventsPerFile     lines per stream file before rotating (the original uses 10,000)
- * @param streamCacheSize   streams whose version, last hash and event ids are kept in memory (~50 bytes per event id)
+ * @param streamCacheSize   streams whose version and last hash are kept in memory, with their event ids (~50 bytes
+ *                          each) once an append has brought ids of its own to check
  * @param maxOpenFiles      stream files kept open by the commit thread
  * @param walSegmentBytes   size at which the global log starts a new segment
  * @param checkpointBytes   stream-file bytes written between checkpoints (bounds recovery work)
@@ -19,6 +20,9 @@ import org.semiont.events.commit.Syncer;
  *                          acknowledging it; off by default because the global log is already durable,
  *                          and this costs about one fsync per stream in the batch
  * @param syncer            {@link Syncer#FORCE} in production
+ * @param clock             the events' timestamps
+ * @param idGenerator       ids for events that come without one; each must be new (random UUIDs by default):
+ *                          generated ids are not checked against the stream's ids
  */
 public record EventLogOptions(int eventsPerFile, int streamCacheSize, int maxOpenFiles, long walSegmentBytes,
                               long checkpointBytes, int verifyThreads, boolean readOnly, boolean syncStreamFiles,

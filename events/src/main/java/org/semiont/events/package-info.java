@@ -12,7 +12,9 @@
  * anything else after the last whole append.
  *
  * <p><b>Appends.</b> Under a per-stream lock an appender checks ids (idempotency) and the expected
- * version against in-memory state, numbers and chains its events and queues them. Group commit then
+ * version against in-memory state, numbers and chains its events and queues them. That state comes from the
+ * stream's last line when the stream is first touched (so the first append after a restart costs the same
+ * for any stream length); the stream's ids are read only when an append brings ids of its own to check. Group commit then
  * writes the queued batch to the global log with one fsync, copies the lines into the stream files
  * (no fsync) and acknowledges. Stream files are fsynced at checkpoints; after a crash the log is
  * replayed from the last checkpoint into the stream files, so startup work is bounded by what was

@@ -27,8 +27,9 @@ import org.semiont.events.chain.Sha256;
 
 /**
  * Event-log throughput with real fsync, next to baselines measured in the same run.
- * Usage: {@code EventLogBench [workDir] [scale] [read]}; scale 1 appends ~100k events with fsync;
- * {@code read} only measures replay and verify over 200k x scale events written without fsync.
+ * Usage: {@code EventLogBench [workDir] [scale] [read|first-touch]}; scale 1 appends ~100k events with fsync;
+ * {@code read} only measures replay and verify over 200k x scale events written without fsync;
+ * {@code first-touch} the first append to a stream of 200k x scale events after the log is reopened.
  */
 public final class EventLogBench {
     private final Path work;
@@ -49,8 +50,11 @@ public final class EventLogBench {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-events").toAbsolutePath();
         int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         EventLogBench bench = new EventLogBench(work, scale);
-        if (args.length > 2 && args[2].equals("read")) {
+        String mode = args.length > 2 ? args[2] : "";
+        if (mode.equals("read")) {
             bench.runReadOnly();
+        } else if (mode.equals("first-touch")) {
+            bench.runFirstTouch();
         } else {
             bench.run();
         }
@@ -84,6 +88,50 @@ public final class EventLogBench {
             }
         }
         readAndVerify(dir);
+        clean(work);
+    }
+
+    /**
+     * The first append to a long stream after the log is reopened, against appends to the same stream once it is
+     * in memory and against reading the whole stream (what taking a stream up cost when it read every line).
+     */
+    private void runFirstTouch() throws Exception {
+        clean(work);
+        Path dir = work.resolve("first-touch");
+        int total = 200_000 * scale;
+        String stream = "doc-bench-long";
+        EventLogOptions noFsync = EventLogOptions.defaults().withSyncer(org.semiont.events.commit.Syncer.NONE);
+        try (EventLog log = EventLog.open(dir, noFsync)) {
+            List<NewEvent> batch = java.util.Collections.nCopies(1_000, template);
+            for (int i = 0; i < total / 1_000; i++) {
+                log.append(stream, ExpectedVersion.any(), batch);
+            }
+        }
+        int rounds = 6;
+        int warmAppends = 200;
+        for (int round = 0; round < rounds; round++) {
+            try (EventLog log = EventLog.open(dir, noFsync)) {
+                long t = System.nanoTime();
+                log.append(stream, ExpectedVersion.any(), template);
+                double first = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                for (int i = 0; i < warmAppends; i++) {
+                    log.append(stream, ExpectedVersion.any(), template);
+                }
+                double warm = (System.nanoTime() - t) / 1e6 / warmAppends;
+                t = System.nanoTime();
+                long n;
+                try (Stream<StoredEvent> all = log.readStream(stream, 1)) {
+                    n = all.count();
+                }
+                double wholeStream = (System.nanoTime() - t) / 1e6;
+                if (round > 0) {
+                    System.out.printf(Locale.ROOT, "round %d: first append %.2f ms, warm append %.3f ms (%.1fx), "
+                            + "reading the whole stream (%,d events) %.0f ms (%.1fx the first append)%n", round, first,
+                            warm, first / warm, n, wholeStream, wholeStream / first);
+                }
+            }
+        }
         clean(work);
     }
 

@@ -28,7 +28,7 @@ final class Adoption {
         List<String> ids = layout.streamIds();
         for (String id : ids) {
             try {
-                loader.load(new StreamState(id));
+                loader.check(id);
             } catch (EventsException e) {
                 LOG.warn("stream '{}' is not given global positions: {}", id, e.getMessage());
                 continue;

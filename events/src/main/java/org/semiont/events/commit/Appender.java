@@ -22,10 +22,13 @@ import org.semiont.events.jsonl.Timestamps;
 /**
  * The append algorithm. Under the stream's lock: skip events whose id is already stored, check
  * the expected version, number and chain the new events, queue them for group commit. The lock is
- * released before the fsync, so concurrent appenders to one stream share it too.
+ * released before the fsync, so concurrent appenders to one stream share it too. Only ids given by
+ * the caller are looked up: a generated id is new by construction, so a stream that only ever
+ * gets generated ids never has its ids read from its files.
  */
 final class Appender {
     private final StreamStateCache cache;
+    private final StreamLoader loader;
     private final Committer committer;
     private final StreamReaderFn reader;
     private final Clock clock;
@@ -40,8 +43,10 @@ final class Appender {
     private record Plan(List<EventLine> lines, Map<Integer, Long> duplicates, long version) {
     }
 
-    Appender(StreamStateCache cache, Committer committer, StreamReaderFn reader, Clock clock, Supplier<String> ids) {
+    Appender(StreamStateCache cache, StreamLoader loader, Committer committer, StreamReaderFn reader, Clock clock,
+             Supplier<String> ids) {
         this.cache = cache;
+        this.loader = loader;
         this.committer = committer;
         this.reader = reader;
         this.clock = clock;
@@ -80,7 +85,7 @@ final class Appender {
             NewEvent e = events.get(i);
             String id = e.id() != null ? e.id() : ids.get();
             eventIds.add(id);
-            Long seq = s.ids.get(id);
+            Long seq = e.id() != null ? knownIds(s).get(id) : null;
             if (seq != null) {
                 dups.put(i, seq);
             } else if (batchIds.putIfAbsent(id, i) != null) {
@@ -128,11 +133,20 @@ final class Appender {
         }
     }
 
+    private EventIds knownIds(StreamState s) {
+        if (!s.idsLoaded) {
+            loader.loadIds(s);
+        }
+        return s.ids;
+    }
+
     private static void commitState(StreamState s, List<EventLine> lines, List<String> eventIds, Map<Integer, Long> dups) {
-        int j = 0;
-        for (int i = 0; i < eventIds.size(); i++) {
-            if (!dups.containsKey(i)) {
-                s.ids.put(eventIds.get(i), lines.get(j++).sequence());
+        if (s.idsLoaded) {
+            int j = 0;
+            for (int i = 0; i < eventIds.size(); i++) {
+                if (!dups.containsKey(i)) {
+                    s.ids.put(eventIds.get(i), lines.get(j++).sequence());
+                }
             }
         }
         EventLine last = lines.get(lines.size() - 1);
@@ -162,7 +176,7 @@ final class Appender {
                         + s.version + "; the imported lines start at sequence " + first.sequence());
             }
             for (EventLine l : lines) {
-                String id = codec.header(l).id();
+                String id = s.idsLoaded ? codec.header(l).id() : null;
                 if (id != null) {
                     s.ids.put(id, l.sequence());
                 }

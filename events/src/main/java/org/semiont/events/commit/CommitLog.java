@@ -59,7 +59,7 @@ public final class CommitLog implements Closeable {
             StreamLoader loader = new StreamLoader(layout, s.syncer());
             committer = recoverAndStart(layout, walDir, s, loader, hooks);
             cache = new StreamStateCache(s.streamCacheSize(), loader);
-            appender = new Appender(cache, committer, reader::read, s.clock(), s.idGenerator());
+            appender = new Appender(cache, loader, committer, reader::read, s.clock(), s.idGenerator());
         } catch (IOException | RuntimeException e) {
             releaseLock();
             if (e instanceof EventsException ee) {

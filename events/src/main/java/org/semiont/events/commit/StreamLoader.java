@@ -8,6 +8,7 @@ import java.util.List;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
 import org.semiont.events.jsonl.EventLine;
+import org.semiont.events.jsonl.FileTail;
 import org.semiont.events.jsonl.LineCodec;
 import org.semiont.events.jsonl.LineFormatException;
 import org.semiont.events.jsonl.LineReader;
@@ -16,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a stream once, on first touch, to learn its version, last checksum and ids. A torn final
- * line (no newline: a write cut by a crash) is reported and cut off; nothing else is changed.
+ * What an appender needs to know about a stream, read from its files. On first touch only the last line is read
+ * (version and last checksum), so touching a stream costs the same at ten events as at ten million; its ids are
+ * read ({@link #loadIds}) only when an append brings ids of its own to check. A torn final line (no newline: a
+ * write cut by a crash) is reported and cut off; nothing else is changed. {@code semiont events verify} checks
+ * every line; {@link #check} does here, for streams adopted into a new global log.
  */
 final class StreamLoader {
     private static final Logger LOG = LoggerFactory.getLogger(StreamLoader.class);
@@ -31,14 +35,29 @@ final class StreamLoader {
         this.syncer = syncer;
     }
 
+    /** Version and last checksum from the stream's last line; call with no append to the stream in flight. */
     void load(StreamState s) {
         s.version = 0;
         s.lastHash = null;
         s.ids.clear();
+        s.idsLoaded = false;
         try {
             List<Path> files = layout.files(s.streamId);
-            for (int i = 0; i < files.size(); i++) {
-                readFile(s, files.get(i), i == files.size() - 1);
+            for (int i = files.size() - 1; i >= 0; i--) {
+                Path file = files.get(i);
+                FileTail.Tail tail = FileTail.read(file);
+                if (tail.torn()) {
+                    if (i != files.size() - 1) {
+                        throw corrupt(s.streamId, file, "ends with an unterminated line but is not the stream's last file");
+                    }
+                    cutTornTail(file, tail.completeEnd(), tail.size() - tail.completeEnd());
+                }
+                if (tail.lastLine() != null) {
+                    EventLine last = parse(s.streamId, file, "its last line", tail.lastLine());
+                    s.version = last.sequence();
+                    s.lastHash = last.checksum();
+                    break;
+                }
             }
             s.loaded = true;
         } catch (IOException e) {
@@ -46,41 +65,74 @@ final class StreamLoader {
         }
     }
 
-    private void readFile(StreamState s, Path file, boolean last) throws IOException {
+    /**
+     * Reads the ids of every event in the stream's files into {@code s.ids}, under the stream's lock. Appends
+     * queued before may still be on their way into the files: their ids were generated (an append with ids of its
+     * own loads the ids first, and they stay loaded), so no caller can know them, and a line cut short by such a
+     * write is skipped, not repaired.
+     */
+    void loadIds(StreamState s) {
+        s.ids.clear();
+        scan(s.streamId, s.ids, false);
+        s.idsLoaded = true;
+    }
+
+    /** Reads every line, checking that sequences run from 1 without a gap; cuts a torn final line. */
+    void check(String streamId) {
+        scan(streamId, null, true);
+    }
+
+    private void scan(String streamId, EventIds ids, boolean repair) {
+        try {
+            List<Path> files = layout.files(streamId);
+            long version = 0;
+            for (int i = 0; i < files.size(); i++) {
+                version = readFile(streamId, files.get(i), i == files.size() - 1, repair, version, ids);
+            }
+        } catch (IOException e) {
+            throw new EventsException(EventsError.IO_FAILURE, "cannot read stream '" + streamId + "': " + e, e);
+        }
+    }
+
+    private long readFile(String streamId, Path file, boolean last, boolean repair, long version, EventIds ids)
+            throws IOException {
+        long v = version;
         try (LineReader r = new LineReader(file)) {
             byte[] bytes;
             while ((bytes = r.next()) != null) {
                 if (!r.complete()) {
-                    if (last) {
-                        cutTornTail(file, r.lineOffset(), bytes.length);
-                        return;
+                    if (!last) {
+                        throw corrupt(streamId, file, "line " + r.lineNumber() + " is unterminated but the file is not the stream's last");
                     }
-                    throw corrupt(s, file, r.lineNumber(), "an unterminated line before the last file");
+                    if (repair) {
+                        cutTornTail(file, r.lineOffset(), bytes.length);
+                    }
+                    return v;
                 }
-                take(s, file, r.lineNumber(), bytes);
+                EventLine line = parse(streamId, file, "line " + r.lineNumber(), bytes);
+                if (line.sequence() != v + 1) {
+                    throw corrupt(streamId, file, "line " + r.lineNumber() + " has sequence " + line.sequence() + " where "
+                            + (v + 1) + " was expected");
+                }
+                v = line.sequence();
+                String id = ids == null ? null : codec.header(line).id();
+                if (id != null) {
+                    ids.put(id, v);
+                }
             }
         }
+        return v;
     }
 
-    private void take(StreamState s, Path file, long lineNo, byte[] bytes) {
-        EventLine line;
+    private EventLine parse(String streamId, Path file, String where, byte[] bytes) {
         try {
-            line = codec.parse(bytes);
+            return codec.parse(bytes);
         } catch (LineFormatException e) {
-            throw corrupt(s, file, lineNo, e.getMessage());
-        }
-        if (line.sequence() != s.version + 1) {
-            throw corrupt(s, file, lineNo, "sequence " + line.sequence() + " where " + (s.version + 1) + " was expected");
-        }
-        s.version = line.sequence();
-        s.lastHash = line.checksum();
-        String id = codec.header(line).id();
-        if (id != null) {
-            s.ids.put(id, line.sequence());
+            throw corrupt(streamId, file, where + " cannot be read: " + e.getMessage());
         }
     }
 
-    private void cutTornTail(Path file, long offset, int length) throws IOException {
+    private void cutTornTail(Path file, long offset, long length) throws IOException {
         LOG.warn("event file {} ends with a torn line of {} bytes at offset {}; truncating it", file, length, offset);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(offset);
@@ -88,9 +140,9 @@ final class StreamLoader {
         }
     }
 
-    private static EventsException corrupt(StreamState s, Path file, long lineNo, String what) {
-        return new EventsException(EventsError.CORRUPT_LOG, "stream '" + s.streamId + "' cannot take appends: "
-                + file.getFileName() + " line " + lineNo + " has " + what
-                + "; run 'semiont events verify --stream " + s.streamId + "' and restore the stream from a backup");
+    private static EventsException corrupt(String streamId, Path file, String what) {
+        return new EventsException(EventsError.CORRUPT_LOG, "stream '" + streamId + "' cannot take appends: "
+                + file.getFileName() + " " + what + "; run 'semiont events verify --stream " + streamId
+                + "' and restore the stream from a backup");
     }
 }
