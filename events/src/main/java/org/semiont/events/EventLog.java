@@ -1,6 +1,7 @@
 package org.semiont.events;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,9 @@ import org.semiont.events.commit.CommitHooks;
 import org.semiont.events.commit.CommitLog;
 import org.semiont.events.commit.GlobalReader;
 import org.semiont.events.jsonl.EventLine;
+import org.semiont.events.jsonl.FileTail;
+import org.semiont.events.jsonl.LineCodec;
+import org.semiont.events.jsonl.LineFormatException;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.events.jsonl.StreamReader;
 import org.semiont.events.subscribe.BatchListeners;
@@ -38,6 +42,7 @@ public final class EventLog implements AutoCloseable {
     private final SubscriptionHub hub = new SubscriptionHub();
     private final BatchListeners written = new BatchListeners("write");
     private final CommitLog commitLog;
+    private final LineCodec codec = new LineCodec();
 
     private EventLog(Path dataDir, EventLogOptions options) {
         this.layout = new StreamLayout(dataDir.resolve("events"));
@@ -122,18 +127,24 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** The last event of a stream, reading only its last non-empty file. */
+    /** The last event of a stream, reading its files backwards from the end: the cost of one line at any length. */
     public Optional<StoredEvent> readLatest(String streamId) {
         List<Path> files = layout.files(streamId);
         for (int i = files.size() - 1; i >= 0; i--) {
-            StreamReader r = new StreamReader(files.subList(i, i + 1), 1);
-            EventLine last = null;
-            while (r.hasNext()) {
-                last = r.next();
+            Path file = files.get(i);
+            byte[] last;
+            try {
+                last = FileTail.read(file).lastLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
             }
-            r.close();
             if (last != null) {
-                return Optional.of(new StoredEvent(streamId, 0, last));
+                try {
+                    return Optional.of(new StoredEvent(streamId, 0, codec.parse(last)));
+                } catch (LineFormatException e) {
+                    throw new IllegalStateException(file.getFileName() + " ends with a malformed line (" + e.getMessage()
+                            + "); run 'semiont events verify'", e);
+                }
             }
         }
         return Optional.empty();

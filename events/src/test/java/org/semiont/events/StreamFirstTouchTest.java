@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The first append to a stream after it was opened or evicted reads only the stream's last line; its ids are read
- * when an append brings ids of its own.
+ * The first append to a stream after it was opened or evicted reads only the stream's last line (as does reading its
+ * latest event); its ids are read when an append brings ids of its own.
  */
 class StreamFirstTouchTest {
     private static final String DOC = "doc-first-touch";
@@ -65,6 +65,28 @@ class StreamFirstTouchTest {
         }
         try (EventLog log = EventLog.open(dir, Fixtures.options().withReadOnly(true))) {
             assertThat(log.verify(DOC).defects()).allSatisfy(d -> assertThat(d.sequence()).isLessThanOrEqualTo(2));
+        }
+    }
+
+    @Test
+    void the_latest_event_and_the_count_come_from_the_last_complete_line() throws Exception {
+        EventLogOptions threePerFile = Fixtures.options().withEventsPerFile(3);
+        List<StoredEvent> written = writeStream(threePerFile, 5);
+        Path second = streamFile(2);
+        byte[] bytes = Files.readAllBytes(second);
+        int firstNewline = indexOf(bytes, (byte) '\n');
+        Arrays.fill(bytes, 0, firstNewline, (byte) '#');
+        Files.write(second, bytes);
+        Files.write(second, "{\"event\":{\"ty".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        Files.write(second.resolveSibling(org.semiont.events.jsonl.StreamLayout.fileName(3)), new byte[0]);
+
+        try (EventLog log = EventLog.open(dir, threePerFile.withReadOnly(true))) {
+            assertThat(log.readLatest(DOC)).get().satisfies(e -> {
+                assertThat(e.sequence()).isEqualTo(5);
+                assertThat(e.checksum()).isEqualTo(written.get(4).checksum());
+            });
+            assertThat(log.count(DOC)).isEqualTo(5);
+            assertThat(log.readLatest("doc-never-written")).isEmpty();
         }
     }
 
