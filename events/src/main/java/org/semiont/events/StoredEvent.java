@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import org.semiont.events.jsonl.BytePattern;
 import org.semiont.events.jsonl.EventHeader;
 import org.semiont.events.jsonl.EventLine;
 import org.semiont.events.jsonl.LineCodec;
@@ -102,6 +103,14 @@ public final class StoredEvent {
         } catch (IOException e) {
             throw new UncheckedIOException("event " + sequence() + " of '" + streamId + "' is not JSON", e);
         }
+    }
+
+    /**
+     * Whether the {@code event} object's bytes contain the pattern as written: a cheap test before {@link #event()}
+     * for text that JSON writes without escapes (letters, digits, {@code -}, {@code _}).
+     */
+    public boolean eventContains(BytePattern p) {
+        return p.foundIn(line.bytes(), line.eventStart(), line.eventEnd());
     }
 
     /** The whole line as written, without the newline. */

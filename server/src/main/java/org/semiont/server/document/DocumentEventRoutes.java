@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.StreamQuery;
+import org.semiont.events.jsonl.BytePattern;
 import org.semiont.server.annotation.AnnotationShapes;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
@@ -23,6 +27,7 @@ public final class DocumentEventRoutes {
     public static final Set<String> TYPES = Set.of(DocumentEvents.CREATED, DocumentEvents.CLONED, DocumentEvents.ARCHIVED,
             DocumentEvents.UNARCHIVED, DocumentEvents.TAG_ADDED, DocumentEvents.TAG_REMOVED, "annotation.added",
             "annotation.removed", "annotation.body.updated");
+    private static final Pattern UNESCAPED_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private final EventLog events;
     private final DocumentService documents;
 
@@ -58,8 +63,11 @@ public final class DocumentEventRoutes {
         String annotationId = AnnotationShapes.shortId(ctx.pathParam("annotationId"));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode arr = out.putArray("events");
+        // annotation ids are written unescaped, so the raw bytes rule most events out before any JSON is read
+        Predicate<StoredEvent> mayMention = UNESCAPED_ID.matcher(annotationId).matches()
+                ? mentioning(new BytePattern(annotationId.getBytes(StandardCharsets.US_ASCII))) : e -> true;
         try (var s = events.readStream(id, 1)) {
-            s.filter(e -> e.type().startsWith("annotation.")).forEach(e -> {
+            s.filter(e -> mayMention.test(e) && e.type().startsWith("annotation.")).forEach(e -> {
                 ObjectNode ev = e.event();
                 JsonNode p = ev.path("payload");
                 String about = p.has("annotation") ? p.path("annotation").path("id").asText() : p.path("annotationId").asText();
@@ -72,6 +80,10 @@ public final class DocumentEventRoutes {
             throw new ApiException(ApiError.NOT_FOUND, "Annotation " + annotationId + " has no events in document " + id);
         }
         ctx.json(out.put("total", arr.size()).put("annotationId", annotationId).put("documentId", id));
+    }
+
+    private static Predicate<StoredEvent> mentioning(BytePattern id) {
+        return e -> e.eventContains(id);
     }
 
     private static Instant time(Context ctx, String name) {

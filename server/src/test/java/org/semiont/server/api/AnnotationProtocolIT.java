@@ -71,6 +71,26 @@ class AnnotationProtocolIT {
         assertThat(list.get("annotations").get(0)).isEqualTo(r.json());
     }
 
+    /** The history reads raw bytes first: an id inside another annotation's id must not bring that one's events. */
+    @Test
+    void the_history_of_an_annotation_lists_its_own_events_only_next_to_one_whose_id_contains_its_id() {
+        String doc = ApiServer.createDocument(alice, "History doc", "Two notes here.").get("id").asText();
+        Map<String, Object> target = Map.of("source", doc, "selector", Map.of("type", "TextQuoteSelector", "exact", "notes"));
+        for (String slug : List.of("hist", "hist-2")) {
+            ApiClient.Response r = post(Map.of("@context", "http://www.w3.org/ns/anno.jsonld", "type", "Annotation",
+                    "motivation", "commenting", "target", target), "Slug", slug);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        ApiClient.Response updated = alice.send("PUT", "/api/annotations/hist-2/body", Map.of("operations", List.of(Map.of("op",
+                "add", "item", Map.of("type", "TextualBody", "value", "Person", "purpose", "tagging")))));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        JsonNode own = alice.get("/api/documents/" + doc + "/annotations/hist/history").json();
+        assertThat(own.get("total").asInt()).isEqualTo(1);
+        assertThat(own.get("events").get(0).get("event").get("payload").get("annotation").get("id").asText()).endsWith("/hist");
+        assertThat(alice.get("/api/documents/" + doc + "/annotations/hist-2/history").json().get("total").asInt()).isEqualTo(2);
+        assertThat(alice.get("/api/documents/" + doc + "/annotations/his/history").status()).isEqualTo(404);
+    }
+
     @Test
     void conditional_get_put_and_delete_use_the_etag() {
         ApiClient.Response created = post(external("v1"));
