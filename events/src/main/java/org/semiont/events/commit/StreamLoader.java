@@ -48,7 +48,8 @@ final class StreamLoader {
                 FileTail.Tail tail = FileTail.read(file);
                 if (tail.torn()) {
                     if (i != files.size() - 1) {
-                        throw corrupt(s.streamId, file, "ends with an unterminated line but is not the stream's last file");
+                        throw corrupt(s.streamId, file,
+                                "ends with an unterminated line but is not the stream's last file");
                     }
                     cutTornTail(file, tail.completeEnd(), tail.size() - tail.completeEnd());
                 }
@@ -102,7 +103,8 @@ final class StreamLoader {
             while ((bytes = r.next()) != null) {
                 if (!r.complete()) {
                     if (!last) {
-                        throw corrupt(streamId, file, "line " + r.lineNumber() + " is unterminated but the file is not the stream's last");
+                        throw corrupt(streamId, file, "line " + r.lineNumber()
+                                + " is unterminated but the file is not the stream's last");
                     }
                     if (repair) {
                         cutTornTail(file, r.lineOffset(), bytes.length);
