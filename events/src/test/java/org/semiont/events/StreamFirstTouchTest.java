@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.semiont.events.jsonl.StreamLayout;
 
 /**
  * The first append to a stream after it was opened or evicted reads only the stream's last line (as does reading its
@@ -39,13 +40,7 @@ class StreamFirstTouchTest {
     }
 
     private Path streamFile(int number) {
-        try (Stream<Path> s = Files.walk(dir.resolve("events"))) {
-            String name = org.semiont.events.jsonl.StreamLayout.fileName(number);
-            return s.filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                    .orElseGet(() -> streamFile(1).resolveSibling(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new StreamLayout(dir.resolve("events")).file(DOC, number);
     }
 
     /** Garbage before the last line goes unread by an append (finding it is `events verify`'s work). */
@@ -78,7 +73,7 @@ class StreamFirstTouchTest {
         Arrays.fill(bytes, 0, firstNewline, (byte) '#');
         Files.write(second, bytes);
         Files.write(second, "{\"event\":{\"ty".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
-        Files.write(second.resolveSibling(org.semiont.events.jsonl.StreamLayout.fileName(3)), new byte[0]);
+        Files.write(streamFile(3), new byte[0]);
 
         try (EventLog log = EventLog.open(dir, threePerFile.withReadOnly(true))) {
             assertThat(log.readLatest(DOC)).get().satisfies(e -> {
@@ -110,7 +105,7 @@ class StreamFirstTouchTest {
     void a_last_file_holding_only_a_torn_line_is_cut_and_the_stream_continues_from_the_file_before() throws Exception {
         EventLogOptions threePerFile = Fixtures.options().withEventsPerFile(3);
         List<StoredEvent> written = writeStream(threePerFile, 3);
-        Path second = streamFile(1).resolveSibling(org.semiont.events.jsonl.StreamLayout.fileName(2));
+        Path second = streamFile(2);
         Files.write(second, "{\"event\":{\"type\":\"x\"".getBytes(StandardCharsets.UTF_8));
 
         try (EventLog log = EventLog.open(dir, threePerFile)) {
@@ -131,8 +126,7 @@ class StreamFirstTouchTest {
         Path first = streamFile(1);
         byte[] bytes = Files.readAllBytes(first);
         Files.write(first, Arrays.copyOf(bytes, bytes.length - 1));
-        Files.write(first.resolveSibling(org.semiont.events.jsonl.StreamLayout.fileName(2)),
-                "{\"event\":{\"ty".getBytes(StandardCharsets.UTF_8));
+        Files.write(streamFile(2), "{\"event\":{\"ty".getBytes(StandardCharsets.UTF_8));
 
         try (EventLog log = EventLog.open(dir, threePerFile)) {
             assertThatThrownBy(() -> log.append(DOC, ExpectedVersion.any(), Fixtures.event("x", DOC, "after")))
