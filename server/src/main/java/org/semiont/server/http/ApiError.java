@@ -13,8 +13,10 @@ public enum ApiError {
     CONFLICT(409),
     PRECONDITION_FAILED(412),
     PAYLOAD_TOO_LARGE(413),
+    URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     PRECONDITION_REQUIRED(428),
+    HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503);
 
@@ -26,5 +28,23 @@ public enum ApiError {
 
     public int status() {
         return status;
+    }
+
+    /** The general code for a status that an error raised outside our handlers carries (Javalin's, Jetty's). */
+    public static ApiError forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+        };
     }
 }

@@ -33,16 +33,7 @@ public final class ErrorMapper {
             respond(ctx, 404, ApiError.NOT_FOUND.name(), "Not found: " + ctx.method() + " " + ctx.path(), null);
             return;
         }
-        ApiError code = switch (status) {
-            case 400 -> ApiError.BAD_REQUEST;
-            case 401 -> ApiError.UNAUTHORIZED;
-            case 403 -> ApiError.FORBIDDEN;
-            case 405 -> ApiError.METHOD_NOT_ALLOWED;
-            case 413 -> ApiError.PAYLOAD_TOO_LARGE;
-            case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ApiError.SERVICE_UNAVAILABLE;
-            default -> status >= 500 ? ApiError.INTERNAL_ERROR : ApiError.BAD_REQUEST;
-        };
+        ApiError code = ApiError.forStatus(status);
         respond(ctx, status, code.name(), e.getMessage() == null || e.getMessage().isBlank() ? code.name() : e.getMessage(), null);
     }
 

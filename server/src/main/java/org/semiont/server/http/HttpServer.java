@@ -27,6 +27,7 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors());
                 server.setStopTimeout(stopTimeout.toMillis());
             });
             ErrorMapper.register(cfg.routes);
