@@ -3,7 +3,9 @@ package org.semiont.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,26 @@ public final class ErrorMapper {
             respond(ctx, 404, ApiError.NOT_FOUND.name(), "Not found: " + ctx.method() + " " + ctx.path(), null);
             return;
         }
+        if (status == 405) {
+            // Javalin lists the path's methods as the one value of its details; HEAD is served wherever GET is
+            String allowed = withHead(e.getDetails().values().stream().findFirst().orElse(""));
+            if (!allowed.isBlank()) {
+                ctx.header("Allow", allowed);
+            }
+            respond(ctx, 405, ApiError.METHOD_NOT_ALLOWED.name(), "Method " + ctx.method() + " is not allowed on "
+                    + ctx.path() + (allowed.isBlank() ? "" : "; allowed: " + allowed), null);
+            return;
+        }
         ApiError code = ApiError.forStatus(status);
         respond(ctx, status, code.name(), e.getMessage() == null || e.getMessage().isBlank() ? code.name() : e.getMessage(), null);
+    }
+
+    private static String withHead(String methods) {
+        List<String> list = new ArrayList<>(List.of(methods.split(",\\s*")));
+        if (list.contains("GET") && !list.contains("HEAD")) {
+            list.add(list.indexOf("GET") + 1, "HEAD");
+        }
+        return String.join(", ", list);
     }
 
     public static void respond(Context ctx, int status, String code, String message, Object details) {

@@ -23,6 +23,7 @@ public final class HttpServer {
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.defaultContentType = "application/json";
+            cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = 10L * 1024 * 1024;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {

@@ -158,6 +158,18 @@ class ValidationIT {
     }
 
     @Test
+    void a_method_the_path_does_not_have_is_405_naming_the_methods_it_has() {
+        ApiClient.Response r = alice.send("PATCH", "/api/annotations", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(405);
+        assertThat(r.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(r.json().get("error").asText()).contains("PATCH").contains("/api/annotations");
+        assertThat(r.header("Allow").orElseThrow()).contains("GET").contains("HEAD").contains("POST").doesNotContain("PATCH");
+        ApiClient.Response health = server.anonymous().send("DELETE", "/api/health", null);
+        assertThat(health.status()).isEqualTo(405);
+        assertThat(health.header("Allow")).contains("GET, HEAD");
+    }
+
+    @Test
     void body_operations_are_validated() {
         JsonNode a = alice.post("/api/annotations", valid()).json().get("annotation");
         String id = a.get("id").asText().substring(a.get("id").asText().lastIndexOf('/') + 1);
