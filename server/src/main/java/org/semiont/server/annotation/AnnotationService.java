@@ -88,14 +88,13 @@ public final class AnnotationService {
 
     /** W3C protocol PUT: replaces target, body and motivation; id, creator and created stay. */
     public AnnotationRepository.Stored replace(String id, JsonNode request, String userId, java.util.function.Predicate<String> ifMatch) {
-        requireValid(AnnotationValidator.validate(request, false));
         AnnotationRepository.Stored current = get(id);
+        // a stale ETag is 412 whatever the content (RFC 9110 13.2.1: preconditions come before the content)
+        requireUnchanged(current, ifMatch);
+        requireValid(AnnotationValidator.validate(request, false));
         return locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
-            if (!ifMatch.test(fresh.json())) {
-                throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + fresh.id() + " changed since the ETag you sent "
-                        + "(If-Match); GET it again and retry");
-            }
+            requireUnchanged(fresh, ifMatch);
             ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", annotation(request, fresh.id()));
             writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.UPDATED, fresh.documentId(), userId, payload));
             return get(fresh.id());
@@ -107,14 +106,18 @@ public final class AnnotationService {
         AnnotationRepository.Stored current = get(id);
         locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
-            if (!ifMatch.test(fresh.json())) {
-                throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + fresh.id() + " changed since the ETag you sent "
-                        + "(If-Match); GET it again and retry");
-            }
+            requireUnchanged(fresh, ifMatch);
             ObjectNode payload = JsonNodeFactory.instance.objectNode().put("annotationId", iri(fresh.id()));
             writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.REMOVED, fresh.documentId(), userId, payload));
             return null;
         });
+    }
+
+    private static void requireUnchanged(AnnotationRepository.Stored a, java.util.function.Predicate<String> ifMatch) {
+        if (!ifMatch.test(a.json())) {
+            throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + a.id() + " changed since the ETag you sent "
+                    + "(If-Match); GET it again and retry");
+        }
     }
 
     public AnnotationRepository.Stored get(String id) {

@@ -101,6 +101,8 @@ class AnnotationProtocolIT {
         byte[] v2 = ApiClient.JSON.valueToTree(external("v2")).toString().getBytes();
         assertThat(alice.sendBytes("PUT", path, v2, LD).status()).isEqualTo(428);
         assertThat(alice.sendBytes("PUT", path, v2, LD, "If-Match", "\"stale\"").status()).isEqualTo(412);
+        assertThat(alice.sendBytes("PUT", path, "{}".getBytes(), LD, "If-Match", "\"stale\"").status()).as("before the content")
+                .isEqualTo(412);
         ApiClient.Response put = alice.sendBytes("PUT", path, v2, LD, "If-Match", etag);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("body").get(0).get("value").asText()).isEqualTo("v2");
