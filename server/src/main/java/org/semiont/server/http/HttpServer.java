@@ -3,6 +3,7 @@ package org.semiont.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -32,10 +33,25 @@ public final class HttpServer {
                 server.setStopTimeout(stopTimeout.toMillis());
             });
             ErrorMapper.register(cfg.routes);
+            cfg.routes.before(HttpServer::refuseContentCodings);
             routes.accept(cfg.routes);
         });
         app.start(host, port);
         return new HttpServer(app);
+    }
+
+    /**
+     * Bodies are read as sent: a compressed one would otherwise fail as invalid JSON or be stored as its compressed
+     * bytes. RFC 9110 asks for 415 naming the codings the server takes.
+     */
+    private static void refuseContentCodings(Context ctx) {
+        String coding = ctx.header("Content-Encoding");
+        if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+            ctx.header("Accept-Encoding", "identity");
+            String shown = coding.length() > 40 ? coding.substring(0, 40) + "…" : coding;
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding \"" + shown + "\" is not supported; "
+                    + "send the body uncompressed");
+        }
     }
 
     public int port() {

@@ -158,6 +158,24 @@ class ValidationIT {
     }
 
     @Test
+    void a_compressed_body_is_415_naming_the_coding_the_server_takes_and_nothing_is_written() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(ApiClient.JSON.writeValueAsBytes(valid()));
+        }
+        long before = server.app().api().events().lastPosition();
+        ApiClient.Response r = alice.sendBytes("POST", "/api/annotations", zipped.toByteArray(), "application/json",
+                "Content-Encoding", "gzip");
+        assertThat(r.status()).as(r.body()).isEqualTo(415);
+        assertThat(r.json().get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(r.json().get("error").asText()).contains("gzip");
+        assertThat(r.header("Accept-Encoding")).contains("identity");
+        assertThat(server.app().api().events().lastPosition()).isEqualTo(before);
+        assertThat(alice.sendBytes("POST", "/api/annotations", ApiClient.JSON.writeValueAsBytes(valid()), "application/json",
+                "Content-Encoding", "identity").status()).isEqualTo(201);
+    }
+
+    @Test
     void a_method_the_path_does_not_have_is_405_naming_the_methods_it_has() {
         ApiClient.Response r = alice.send("PATCH", "/api/annotations", Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(405);
