@@ -49,7 +49,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogQuery query = query();
-        LogReader reader = new LogReader(new DataDirLayout(dataDir.dataDir()).logs());
+        LogReader reader = new LogReader(new DataDirLayout(dataDir.existingDataDir()).logs());
         PrintWriter out = spec.commandLine().getOut();
         reader.read(query, line -> print(out, line));
         out.flush();

@@ -1,5 +1,6 @@
 package org.semiont.cli.common;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.semiont.server.config.Environment;
 import picocli.CommandLine.Option;
@@ -18,5 +19,18 @@ public final class DataDirOptions {
             return dataDir.toAbsolutePath().normalize();
         }
         return Environment.system().dataDir();
+    }
+
+    /** The data dir of a verb that only works on existing data: a mistyped path must not become a new data dir. */
+    public Path existingDataDir() {
+        return requireExisting(dataDir());
+    }
+
+    public static Path requireExisting(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.FAILURE, "data directory " + dir
+                    + " does not exist; pass --data-dir or set SEMIONT_DATA_DIR ('semiont start' creates one)");
+        }
+        return dir;
     }
 }

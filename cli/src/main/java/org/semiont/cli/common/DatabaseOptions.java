@@ -1,5 +1,6 @@
 package org.semiont.cli.common;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.DatabaseSettings;
@@ -28,7 +29,9 @@ public final class DatabaseOptions {
     public DatabaseRuntime openRuntime(String purpose) {
         try {
             DatabaseSource source = DatabaseSettings.resolve(Environment.system(), Optional.ofNullable(url));
-            return DatabaseRuntime.forCommand(source, new DataDirLayout(dataDir.dataDir()), purpose);
+            // the embedded database lives in the data dir: a mistyped one must not get a new cluster
+            Path dir = source instanceof DatabaseSource.Embedded ? dataDir.existingDataDir() : dataDir.dataDir();
+            return DatabaseRuntime.forCommand(source, new DataDirLayout(dir), purpose);
         } catch (ConfigException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

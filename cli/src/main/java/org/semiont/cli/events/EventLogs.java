@@ -1,8 +1,8 @@
 package org.semiont.cli.events;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.semiont.cli.common.CliException;
+import org.semiont.cli.common.DataDirOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.events.EventLog;
 import org.semiont.events.EventLogOptions;
@@ -17,11 +17,7 @@ final class EventLogs {
 
     /** Read-only: no lock, no recovery, safe while a server writes. */
     static EventLog openForReading(Path dataDir) {
-        if (!Files.isDirectory(dataDir)) {
-            throw new CliException(ExitCodes.FAILURE, "data directory " + dataDir
-                    + " does not exist; pass --data-dir or set SEMIONT_DATA_DIR");
-        }
-        return open(dataDir, EventLogOptions.defaults().withReadOnly(true));
+        return open(DataDirOptions.requireExisting(dataDir), EventLogOptions.defaults().withReadOnly(true));
     }
 
     static EventLog openForWriting(Path dataDir) {

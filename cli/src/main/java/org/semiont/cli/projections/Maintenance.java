@@ -39,7 +39,7 @@ final class Maintenance implements AutoCloseable {
     }
 
     static Maintenance open(DatabaseOptions db, String purpose) {
-        DataDirLayout layout = new DataDirLayout(db.dataDirOptions().dataDir());
+        DataDirLayout layout = new DataDirLayout(db.dataDirOptions().existingDataDir());
         EventLog log;
         try {
             log = EventLog.open(layout.root());

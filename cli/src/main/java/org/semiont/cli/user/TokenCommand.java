@@ -31,7 +31,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (UserAccess access = UserAccess.open(dataDir.dataDir(), "semiont token")) {
+        try (UserAccess access = UserAccess.open(dataDir.existingDataDir(), "semiont token")) {
             UserRecord u = access.online() ? viaServer(access) : new UserLedger(access.log()).read().byEmail(email.trim())
                     .orElseThrow(this::unknown);
             if (!u.active()) {
