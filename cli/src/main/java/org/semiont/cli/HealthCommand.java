@@ -9,18 +9,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.CliException;
+import org.semiont.cli.common.DataDirOptions;
 import org.semiont.cli.common.ExitCodes;
+import org.semiont.server.api.ServerAddress;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code semiont health}: prints a server's health; exit 0 when operational with its database connected. */
 @Command(name = "health", mixinStandardHelpOptions = true, description = "Print the health of a running server (exit 0 healthy, 1 otherwise).")
 public final class HealthCommand implements Callable<Integer> {
-    @Option(names = "--url", paramLabel = "URL", description = "Server URL (default: http://127.0.0.1:$SEMIONT_PORT, port 4000).")
+    @Option(names = "--url", paramLabel = "URL", description = "Server URL (default: the server running on the data dir, "
+            + "else http://127.0.0.1:$SEMIONT_PORT, port 4000).")
     String url;
+
+    @Mixin
+    DataDirOptions dataDir;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -30,8 +37,8 @@ public final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String base = url != null ? url : "http://127.0.0.1:"
-                + Environment.system().get("SEMIONT_PORT").orElse(String.valueOf(ServerConfig.DEFAULT_PORT));
+        String base = url != null ? url : ServerAddress.read(dataDir.dataDir()).orElseGet(() -> "http://127.0.0.1:"
+                + Environment.system().get("SEMIONT_PORT").orElse(String.valueOf(ServerConfig.DEFAULT_PORT)));
         URI uri = URI.create(base.replaceAll("/+$", "") + "/api/health");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).build();
         HttpResponse<String> res;

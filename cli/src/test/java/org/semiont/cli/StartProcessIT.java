@@ -65,6 +65,8 @@ class StartProcessIT {
             SemiontProcess.Result health = SemiontProcess.run("health", "--url", url);
             assertThat(health.exitCode()).isZero();
             assertThat(health.output()).contains("\"database\":\"connected\"");
+            SemiontProcess.Result byDataDir = SemiontProcess.run("health", "--data-dir", dataDir.toString());
+            assertThat(byDataDir.exitCode()).as("the server on a random port, found through its data dir").isZero();
             SemiontProcess.Result logs = SemiontProcess.run("logs", "--data-dir", dataDir.toString(), "--grep", "LISTENING ON", "--since", "10m");
             assertThat(logs.exitCode()).isZero();
             assertThat(logs.output()).contains("listening on " + url);
