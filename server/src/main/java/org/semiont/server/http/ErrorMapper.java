@@ -58,6 +58,12 @@ public final class ErrorMapper {
     }
 
     public static void respond(Context ctx, int status, String code, String message, Object details) {
+        if (status == 401) {
+            // RFC 9110 11.6.1 and RFC 6750 3.1: a 401 names its scheme; a credential that was sent and refused is
+            // an invalid_token
+            ctx.header("WWW-Authenticate", "Bearer realm=\"semiont\""
+                    + (ctx.header("Authorization") != null ? ", error=\"invalid_token\"" : ""));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("code", code);

@@ -61,6 +61,7 @@ class AuthIT {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("code").asText()).isEqualTo("UNAUTHORIZED");
         assertThat(r.json().get("error").asText()).contains("Authorization: Bearer");
+        assertThat(r.header("WWW-Authenticate")).contains("Bearer realm=\"semiont\"");
         assertThat(server.anonymous().get("/api/health").status()).isEqualTo(200);
     }
 
@@ -70,6 +71,7 @@ class AuthIT {
         ApiClient.Response r = server.anonymous().as(forged).get("/api/status");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asText()).contains("signature");
+        assertThat(r.header("WWW-Authenticate")).contains("Bearer realm=\"semiont\", error=\"invalid_token\"");
         assertThat(server.anonymous().as("not-a-jwt").get("/api/status").status()).isEqualTo(401);
     }
 
