@@ -149,7 +149,7 @@ public final class AnnotationProjection implements Projection {
         ObjectNode data = AnnotationShapes.served(a, creator, e.timestamp(), e.timestamp());
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
         String dataText = write(data);
-        pending.add(new Row(id, e.documentId(), AnnotationShapes.targetSource(a.path("target")), a.path("motivation").asText(""),
+        pending.add(new Row(id, e.documentId(), AnnotationShapes.indexedTargetSource(a.path("target")), a.path("motivation").asText(""),
                 e.userId(), write(a.path("target")), write(body), dataText, AnnotationShapes.linkedDocuments(body),
                 AnnotationShapes.entityTags(body), e.position(), Sql.utc(e.instant())));
         inserted.add(new AnnotationRepository.Stored(id, e.documentId(), dataText));
@@ -213,7 +213,7 @@ public final class AnnotationProjection implements Projection {
         ObjectNode data = AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp());
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
         Sql.update(c, "UPDATE annotations SET \"targetSource\" = ?, motivation = ?, target = ?::jsonb, body = ?::jsonb, data = ?::json, "
-                        + "\"linkedDocuments\" = ?, \"entityTags\" = ?, modified = ? WHERE id = ?", AnnotationShapes.targetSource(a.path("target")),
+                        + "\"linkedDocuments\" = ?, \"entityTags\" = ?, modified = ? WHERE id = ?", AnnotationShapes.indexedTargetSource(a.path("target")),
                 a.path("motivation").asText(""), write(a.path("target")), write(body), write(data),
                 Sql.textArray(c, AnnotationShapes.linkedDocuments(body)), Sql.textArray(c, AnnotationShapes.entityTags(body)),
                 Sql.utc(e.instant()), id);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,6 +18,12 @@ public final class AnnotationShapes {
     public static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
     private static final List<String> HEAD = List.of("@context", "type", "id", "motivation", "target", "body");
     private static final Set<String> TAIL = Set.of("creator", "created", "modified");
+    /**
+     * PostgreSQL refuses an index entry over ~2.7 kB (B-tree) or ~8 kB (GIN), and a refused row would stop the
+     * projection at that event for good. Extracted, indexed values stay under this; validation keeps real ones far
+     * below it (a longer value stays whole in {@code target}, {@code body} and {@code data}).
+     */
+    static final int MAX_INDEXED_BYTES = 2000;
 
     private AnnotationShapes() {
     }
@@ -37,6 +44,25 @@ public final class AnnotationShapes {
         return target.path("source").asText(target.path("id").asText(""));
     }
 
+    /** {@link #targetSource} as the indexed column holds it: cut to {@link #MAX_INDEXED_BYTES} of UTF-8. */
+    public static String indexedTargetSource(JsonNode target) {
+        String s = targetSource(target);
+        if (indexable(s)) {
+            return s;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int end = MAX_INDEXED_BYTES;
+        while ((utf8[end] & 0xC0) == 0x80) {
+            end--; // utf8[end] is the first byte left out: never split a character
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static boolean indexable(String s) {
+        // a char is at most 3 bytes of UTF-8 (a surrogate pair, 2 chars, is 4)
+        return s.length() * 3 <= MAX_INDEXED_BYTES || s.getBytes(StandardCharsets.UTF_8).length <= MAX_INDEXED_BYTES;
+    }
+
     public static ArrayNode bodyArray(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             return JsonNodeFactory.instance.arrayNode();
@@ -52,22 +78,26 @@ public final class AnnotationShapes {
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode b : bodyArray(body)) {
             String src = b.isTextual() ? b.asText() : "SpecificResource".equals(b.path("type").asText()) ? b.path("source").asText("") : "";
-            if (src.startsWith(DocumentIds.PREFIX)) {
+            if (src.startsWith(DocumentIds.PREFIX) && indexable(src)) {
                 out.add(src);
             }
         }
         return new ArrayList<>(out);
     }
 
-    /** Values of TextualBody items whose purpose is tagging (entity tags). */
+    /** Values of TextualBody items whose purpose is tagging (entity tags); one too long to index is left out. */
     public static List<String> entityTags(JsonNode body) {
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode b : bodyArray(body)) {
-            if ("TextualBody".equals(b.path("type").asText()) && "tagging".equals(b.path("purpose").asText())) {
+            if (isTag(b) && indexable(b.path("value").asText())) {
                 out.add(b.path("value").asText());
             }
         }
         return new ArrayList<>(out);
+    }
+
+    static boolean isTag(JsonNode bodyItem) {
+        return "TextualBody".equals(bodyItem.path("type").asText()) && "tagging".equals(bodyItem.path("purpose").asText());
     }
 
     /** Applies add (idempotent), remove and replace (by deep equality) to a body, as the original does. */

@@ -13,6 +13,8 @@ public final class AnnotationValidator {
     public static final Set<String> MOTIVATIONS = Set.of("assessing", "bookmarking", "classifying", "commenting",
             "describing", "editing", "highlighting", "identifying", "linking", "moderating", "questioning", "replying", "tagging");
     static final int MAX_STRING = 100_000;
+    /** As for entity types themselves. */
+    static final int MAX_TAG = 100;
     static final int MAX_ITEMS = 100;
     static final int MAX_DEPTH = 8;
     private static final Set<String> TEXT_SELECTORS = Set.of("FragmentSelector", "CssSelector", "XPathSelector");
@@ -185,6 +187,11 @@ public final class AnnotationValidator {
         String type = b.path("type").asText("");
         if (type.equals("TextualBody")) {
             string(b.get("value"), path + ".value", true);
+            JsonNode value = b.get("value");
+            if (AnnotationShapes.isTag(b) && value != null && value.isTextual() && value.asText().length() > MAX_TAG) {
+                problems.add(path + ".value of a tagging body is an entity type: at most " + MAX_TAG + " characters, got "
+                        + value.asText().length());
+            }
             string(b.get("format"), path + ".format", false);
             string(b.get("language"), path + ".language", false);
         } else if (type.equals("SpecificResource")) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.semiont.server.NulChars;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.http.ApiError;
@@ -70,7 +71,6 @@ public final class DocumentRoutes {
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", ctx.formParam("name") != null ? ctx.formParam("name") : file.filename());
-        body.put("content", new String(bytes, StandardCharsets.UTF_8));
         String format = ctx.formParam("format") != null ? ctx.formParam("format")
                 : file.filename().endsWith(".md") ? "text/markdown" : "text/plain";
         body.put("format", format);
@@ -79,6 +79,10 @@ public final class DocumentRoutes {
         if (ctx.formParam("language") != null) {
             body.put("language", ctx.formParam("language"));
         }
+        if (NulChars.in(body)) {
+            throw Requests.nulRefused();
+        }
+        body.put("content", new String(bytes, StandardCharsets.UTF_8));
         DocumentService.NewDocument d = DocumentService.parse(body, "upload");
         return new DocumentService.NewDocument(d.name(), bytes, d.format(), d.entityTypes(), d.language(), d.creationMethod(),
                 null, null);

@@ -117,7 +117,7 @@ final class AnnotationFold {
     }
 
     private void fill(AnnotationRow r, JsonNode a, ObjectNode data, LocalDateTime at) {
-        r.targetSource = AnnotationShapes.targetSource(a.path("target"));
+        r.targetSource = AnnotationShapes.indexedTargetSource(a.path("target"));
         r.motivation = a.path("motivation").asText("");
         r.target = write(a.path("target"));
         setBody(r, AnnotationShapes.bodyArray(a.get("body")), data, at);

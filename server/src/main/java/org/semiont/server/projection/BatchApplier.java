@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.NulChars;
 
 /** Applies a run of events (already in global order) to every projection that handles them. */
 public final class BatchApplier {
@@ -32,7 +33,7 @@ public final class BatchApplier {
             for (Projection p : projections) {
                 if (p.handles(type)) {
                     if (event == null) {
-                        event = e.event();
+                        event = NulChars.projectable(e);
                     }
                     p.apply(c, e, event);
                 }

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.NulChars;
 
 /**
  * The global log up to a position, read and parsed on a second thread in chunks, in order: JSON parsing
@@ -66,7 +67,7 @@ final class ParsedLog implements AutoCloseable {
                     if (e.position() > last) {
                         break;
                     }
-                    chunk.add(new Parsed(e, e.event(), Sql.utc(e.instant())));
+                    chunk.add(new Parsed(e, NulChars.projectable(e), Sql.utc(e.instant())));
                     if (chunk.size() == CHUNK) {
                         queue.put(chunk);
                         chunk = new ArrayList<>(CHUNK);

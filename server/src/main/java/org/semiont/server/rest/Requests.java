@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.semiont.server.NulChars;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 
 /** Request parsing shared by the API routes: JSON objects, bounded integers, booleans, ids. */
 public final class Requests {
     public static final int MAX_JSON_BYTES = 1 << 20;
+    public static final String NUL_REFUSED = "Strings may not contain U+0000 (the NUL character): the database cannot "
+            + "store it";
     private final ObjectMapper json;
 
     public Requests(ObjectMapper json) {
@@ -43,7 +46,15 @@ public final class Requests {
         if (n == null || !n.isObject()) {
             throw new ApiException(ApiError.INVALID_JSON, "The body must be a JSON object, got " + (n == null ? "nothing" : n.getNodeType()));
         }
+        if (NulChars.mayBeIn(bytes) && NulChars.in(n)) {
+            throw nulRefused();
+        }
         return (ObjectNode) n;
+    }
+
+    /** A request with U+0000 in a string: VALIDATION_FAILED, with the one problem in {@code details}. */
+    public static ApiException nulRefused() {
+        return new ApiException(ApiError.VALIDATION_FAILED, NUL_REFUSED, java.util.List.of(NUL_REFUSED));
     }
 
     /** An optional body: empty when absent. */
@@ -87,6 +98,9 @@ public final class Requests {
         if (v.length() > maxLength) {
             throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " has " + v.length()
                     + " characters; at most " + maxLength);
+        }
+        if (v.indexOf(NulChars.NUL) >= 0) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + ": " + NUL_REFUSED);
         }
         return v;
     }

@@ -96,6 +96,9 @@ class ValidationIT {
                 Arguments.of("specific resource without source", body(Map.of("type", "SpecificResource")), "body[0].source must be an IRI"),
                 Arguments.of("unknown purpose", body(Map.of("type", "TextualBody", "value", "x", "purpose", "liking")), "purpose must be a W3C motivation"),
                 Arguments.of("body item a number", body(7), "must be a TextualBody, a SpecificResource or an IRI"),
+                Arguments.of("tag longer than an entity type", body(Map.of("type", "TextualBody", "value", "T".repeat(101),
+                        "purpose", "tagging")), "at most 100 characters"),
+                Arguments.of("NUL in a string", body(Map.of("type", "TextualBody", "value", "a\u0000b")), "U+0000"),
                 Arguments.of("too many body items", with("body", many), "at most 100"));
     }
 
