@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import java.util.function.Consumer;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
 
 /**
  * Route registration where every route needs a valid token unless registered as public. Authentication
@@ -68,6 +70,12 @@ public final class SecuredRoutes {
             if (ctx.method().name().equals("GET")) {
                 authenticate.handle(ctx);
                 check.handle(ctx);
+                // Javalin streams only to a client that asks for the media type; anyone else got an empty 200
+                String accept = ctx.header("Accept");
+                if (accept == null || !accept.contains("text/event-stream")) {
+                    throw new ApiException(ApiError.NOT_ACCEPTABLE, "This is a Server-Sent Events stream: send "
+                            + "'Accept: text/event-stream' (an EventSource does)");
+                }
             }
         });
         routes.sse(path, client);

@@ -108,6 +108,9 @@ class EventStreamIT {
             ApiClient.Response bad = alice.get("/api/documents/" + doc + "/events/stream", "Last-Event-ID", "abc");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(alice.get("/api/documents/doc-sha256:" + "2".repeat(64) + "/events/stream").status()).isEqualTo(404);
+            ApiClient.Response notAsked = alice.get("/api/documents/" + doc + "/events/stream", "Accept", "application/json");
+            assertThat(notAsked.status()).as("not an empty 200").isEqualTo(406);
+            assertThat(notAsked.json().get("error").asText()).contains("Accept: text/event-stream");
         }
     }
 
