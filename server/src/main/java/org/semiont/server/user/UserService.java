@@ -74,7 +74,10 @@ public final class UserService {
 
     /** Applies {isAdmin?, isActive?, isModerator?, name?}; unknown users are a 404. */
     public synchronized UserRecord update(String id, ObjectNode changes, String actorId) {
-        require(id);
+        UserRecord u = require(id);
+        if (!changes.path("isAdmin").asBoolean(true) || !changes.path("isActive").asBoolean(true)) {
+            keepAnAdmin(u, "demoted or deactivated");
+        }
         append(UserEvents.UPDATED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id).set("changes", changes));
         return directory.byId(id).orElseThrow();
     }
@@ -83,7 +86,7 @@ public final class UserService {
         if (id.equals(actorId)) {
             throw new ApiException(ApiError.BAD_REQUEST, "You cannot delete your own account; ask another admin");
         }
-        require(id);
+        keepAnAdmin(require(id), "deleted");
         append(UserEvents.DELETED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id));
     }
 
@@ -95,9 +98,15 @@ public final class UserService {
         return directory.byEmail(email);
     }
 
-    private void require(String id) {
-        if (directory.byId(id).isEmpty()) {
-            throw new ApiException(ApiError.NOT_FOUND, "No user with id " + id);
+    private UserRecord require(String id) {
+        return directory.byId(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "No user with id " + id));
+    }
+
+    /** Nobody could manage users any more (only `semiont useradd --admin` for a new user would help): refused. */
+    private void keepAnAdmin(UserRecord u, String what) {
+        if (u.active() && u.admin() && directory.all().stream().filter(o -> o.active() && o.admin()).count() == 1) {
+            throw new ApiException(ApiError.CONFLICT, "User " + u.email() + " is the last active admin and cannot be "
+                    + what + "; make another user an admin first");
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +175,23 @@ class AuthIT {
         assertThat(admin.send("DELETE", "/api/admin/users/" + goneId, null).status()).isEqualTo(404);
         String self = admin.get("/api/users/me").json().get("id").asText();
         assertThat(admin.send("DELETE", "/api/admin/users/" + self, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_last_active_admin_cannot_be_demoted_deactivated_or_deleted(@TempDir Path fresh) {
+        try (ApiServer own = ApiServer.start(fresh)) {
+            ApiClient ada = own.user("ada@example.org", true, false);
+            String adaId = ada.get("/api/users/me").json().get("id").asText();
+            for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("isAdmin", false), Map.of("isActive", false))) {
+                ApiClient.Response r = ada.send("PATCH", "/api/admin/users/" + adaId, change);
+                assertThat(r.status()).as(r.body()).isEqualTo(409);
+                assertThat(r.json().get("error").asText()).contains("last active admin");
+            }
+            assertThat(own.service().send("DELETE", "/api/admin/users/" + adaId, null).status()).isEqualTo(409);
+            assertThat(ada.get("/api/admin/users").status()).as("still an admin").isEqualTo(200);
+            own.user("bea@example.org", true, false);
+            assertThat(ada.send("PATCH", "/api/admin/users/" + adaId, Map.of("isAdmin", false)).status()).isEqualTo(200);
+        }
     }
 
     @Test
