@@ -39,10 +39,12 @@ public final class EventWriter {
     private void awaitProjected(long position) {
         try {
             if (!projector.awaitApplied(position, timeout)) {
-                String why = projector.lastFailure();
+                // the failure's own text (database errors, paths) is for the server log, not for API clients
+                String failing = projector.lastFailure() == null ? ""
+                        : " (the projector is retrying after a failure; the server log has the cause)";
                 throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The change was saved (event log position "
                         + position + ") but is not visible yet: the projection is at " + projector.appliedPosition()
-                        + (why == null ? "" : " (" + why + ")") + ". Retry the read in a moment.");
+                        + failing + ". Retry the read in a moment.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
