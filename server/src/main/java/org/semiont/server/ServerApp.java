@@ -20,6 +20,7 @@ import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
 import org.semiont.server.http.HttpServer;
+import org.semiont.server.http.ReservedPort;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
 import org.semiont.server.store.StartupSchemaSync;
@@ -45,8 +46,12 @@ public final class ServerApp implements AutoCloseable {
     private ApiModule api;
     private DatabaseRuntime database;
 
+    /** Held from construction until the connector binds, when the configuration asked for any free port. */
+    private final ReservedPort reservedPort;
+
     private ServerApp(ServerConfig config, String schemaText, Environment environment) {
-        this.config = config;
+        this.reservedPort = config.port() == 0 ? ReservedPort.on(config.host()) : null;
+        this.config = reservedPort == null ? config : config.withPort(reservedPort.port());
         this.schemaText = schemaText;
         this.environment = environment;
     }
@@ -98,6 +103,9 @@ public final class ServerApp implements AutoCloseable {
                 Clock.systemUTC(), () -> schemaState.status().label()));
         api.start(CATCH_UP_TIMEOUT);
         timer.mark("events and projections");
+        if (reservedPort != null) {
+            reservedPort.close();
+        }
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {
             health.register(routes);
             api.register(routes);
@@ -164,5 +172,8 @@ public final class ServerApp implements AutoCloseable {
     public void close() {
         readiness.stopping();
         resources.closeAll();
+        if (reservedPort != null) {
+            reservedPort.close();
+        }
     }
 }

@@ -17,12 +17,22 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
             throw new ConfigException("Port must be between 0 and 65535, got " + port + ".");
         }
         if (baseUrl == null) {
-            baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            baseUrl = derivedBaseUrl(host, port);
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new ConfigException("SEMIONT_BASE_URL / --base-url must start with http:// or https://, got \"" + baseUrl + "\".");
         }
+    }
+
+    private static String derivedBaseUrl(String host, int port) {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The same configuration on another port; a base URL derived from the port follows it, a configured one stays. */
+    public ServerConfig withPort(int newPort) {
+        String configured = baseUrl.equals(derivedBaseUrl(host, port)) ? null : baseUrl;
+        return new ServerConfig(host, newPort, configured, dataDir, database, pool, environment);
     }
 
     /** Flag values (null when not given) layered over the environment. */

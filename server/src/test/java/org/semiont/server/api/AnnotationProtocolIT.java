@@ -48,6 +48,7 @@ class AnnotationProtocolIT {
         ApiClient.Response r = post(external("nice page"), "Slug", "my-note");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String iri = server.app().config().baseUrl() + "/annotations/my-note";
+        assertThat(iri).as("started on port 0, the IRIs name the port it listens on").startsWith(server.url() + "/");
         assertThat(r.header("Location")).contains(iri);
         assertThat(r.header("Content-Type").orElseThrow()).contains("application/ld+json").contains("anno.jsonld");
         assertThat(r.header("ETag").orElseThrow()).startsWith("\"");
