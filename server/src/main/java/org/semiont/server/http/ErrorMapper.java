@@ -64,12 +64,17 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Bearer realm=\"semiont\""
                     + (ctx.header("Authorization") != null ? ", error=\"invalid_token\"" : ""));
         }
+        ctx.status(status).json(body(code, message, details));
+    }
+
+    /** The error shape, for answers written outside Javalin too ({@link JettyErrors}). */
+    static Map<String, Object> body(String code, String message, Object details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("code", code);
         if (details != null) {
             body.put("details", details);
         }
-        ctx.status(status).json(body);
+        return body;
     }
 }

@@ -29,7 +29,7 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
-                server.setErrorHandler(new JettyErrors());
+                server.setErrorHandler(new JettyErrors(json));
                 server.setStopTimeout(stopTimeout.toMillis());
             });
             ErrorMapper.register(cfg.routes);

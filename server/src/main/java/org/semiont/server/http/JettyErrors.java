@@ -1,8 +1,8 @@
 package org.semiont.server.http;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -16,6 +16,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyErrors extends ErrorHandler {
     private static final String JSON = "application/json";
+    private final ObjectMapper json;
+
+    JettyErrors(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
@@ -31,10 +36,13 @@ final class JettyErrors extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason));
     }
 
-    static byte[] body(int status, String message) {
+    private byte[] body(int status, String message) {
         ApiError code = ApiError.forStatus(status);
         String text = message == null || message.isBlank() ? code.name() : message;
-        return JsonNodeFactory.instance.objectNode().put("error", text).put("code", code.name()).toString()
-                .getBytes(StandardCharsets.UTF_8);
+        try {
+            return json.writeValueAsBytes(ErrorMapper.body(code.name(), text, null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error body of two strings cannot be written", e);
+        }
     }
 }
