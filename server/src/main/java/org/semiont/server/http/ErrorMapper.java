@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,40 @@ public final class ErrorMapper {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code().status(), e.code().name(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, ErrorMapper::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {
+            HttpException refusal = jettyRefusal(e);
+            if (refusal != null) {
+                int status = refusal.getCode();
+                respond(ctx, status, ApiError.forStatus(status).name(), "The request cannot be read: " + describe(refusal, e), null);
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, ApiError.INTERNAL_ERROR.name(), "Internal server error", null);
         });
+    }
+
+    /**
+     * Jetty's own refusal of what the client sent (a multipart body without its boundary or cut short, say), when a
+     * read on the request raised one: the client's error, answered with Jetty's 4xx rather than a 500.
+     */
+    private static HttpException jettyRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Jetty's reason and the innermost cause (the parser's own words), e.g. "bad multipart (unexpected EOF in CONTENT)". */
+    private static String describe(HttpException refusal, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = refusal.getReason() == null ? "HTTP " + refusal.getCode() : refusal.getReason();
+        String detail = root == refusal || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
+        String text = reason + detail;
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     private static void fromJavalin(HttpResponseException e, Context ctx) {
