@@ -56,33 +56,36 @@ public final class DocumentRoutes {
     }
 
     private DocumentService.NewDocument upload(Context ctx) {
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "A multipart upload needs a 'file' part (text/plain or text/markdown)");
+        List<UploadedFile> files = ctx.uploadedFiles("file");
+        if (files.size() != 1) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, files.isEmpty()
+                    ? "A multipart upload needs a 'file' part (text/plain or text/markdown)"
+                    : "A multipart upload takes one 'file' part, not " + files.size() + "; upload each document by itself");
         }
+        UploadedFile file = files.get(0);
         if (file.size() > MAX_UPLOAD) {
             throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
         }
+        String format = UploadRules.format(ctx.formParam("format"), file.contentType(), file.filename());
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_REQUEST, "Cannot read the uploaded file: " + e.getMessage());
         }
+        UploadRules.requireUtf8Text(bytes);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", ctx.formParam("name") != null ? ctx.formParam("name") : file.filename());
-        String format = ctx.formParam("format") != null ? ctx.formParam("format")
-                : file.filename().endsWith(".md") ? "text/markdown" : "text/plain";
         body.put("format", format);
         ArrayNode types = body.putArray("entityTypes");
         ctx.formParams("entityTypes").forEach(types::add);
         if (ctx.formParam("language") != null) {
             body.put("language", ctx.formParam("language"));
         }
+        body.put("content", new String(bytes, StandardCharsets.UTF_8));
         if (NulChars.in(body)) {
             throw Requests.nulRefused();
         }
-        body.put("content", new String(bytes, StandardCharsets.UTF_8));
         DocumentService.NewDocument d = DocumentService.parse(body, "upload");
         return new DocumentService.NewDocument(d.name(), bytes, d.format(), d.entityTypes(), d.language(), d.creationMethod(),
                 null, null);
