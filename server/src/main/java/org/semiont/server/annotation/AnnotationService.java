@@ -1,12 +1,15 @@
 package org.semiont.server.annotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
+import org.semiont.server.Json;
 import org.semiont.server.document.DocumentLocks;
 import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.http.ApiError;
@@ -15,6 +18,7 @@ import org.semiont.server.projection.EventWriter;
 
 /** Annotation commands: validate, append to the target document's stream, return the projected result. */
 public final class AnnotationService {
+    private static final ObjectMapper JSON = Json.mapper();
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final EventWriter writer;
     private final AnnotationRepository annotations;
@@ -46,7 +50,7 @@ public final class AnnotationService {
                     + "create it with POST /api/documents first");
         }
         String id = ids.get();
-        add(request, id, documentId, userId);
+        add(withVia(request), id, documentId, userId);
         return annotations.justCreated(id).orElseThrow();
     }
 
@@ -73,6 +77,18 @@ public final class AnnotationService {
     }
 
     /**
+     * A created annotation gets a new IRI; the {@code id} it came with is kept as {@code via} (W3C protocol 5.1),
+     * unless it brings a {@code via} of its own.
+     */
+    private static JsonNode withVia(JsonNode request) {
+        JsonNode incoming = request.get("id");
+        if (incoming == null || !incoming.isTextual() || incoming.asText().isBlank() || request.has("via")) {
+            return request;
+        }
+        return ((ObjectNode) request.deepCopy()).put("via", incoming.asText());
+    }
+
+    /**
      * W3C protocol POST: any target IRI; annotations on one of our documents go on its stream (and show in its
      * annotations), others on the non-document stream. A usable {@code slug} becomes the id.
      */
@@ -82,7 +98,7 @@ public final class AnnotationService {
         String documentId = documents.exists(source) ? source : null;
         boolean slugged = slug != null && SLUG.matcher(slug).matches() && !annotations.exists(slug);
         String id = slugged ? slug : ids.get();
-        add(request, id, documentId, userId);
+        add(withVia(request), id, documentId, userId);
         return (slugged ? annotations.get(id) : annotations.justCreated(id)).orElseThrow();
     }
 
@@ -95,10 +111,54 @@ public final class AnnotationService {
         return locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
             requireUnchanged(fresh, ifMatch);
-            ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation", annotation(request, fresh.id()));
+            ObjectNode payload = JsonNodeFactory.instance.objectNode().set("annotation",
+                    annotation(keepingIdentity(fresh, request), fresh.id()));
             writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.UPDATED, fresh.documentId(), userId, payload));
             return get(fresh.id());
         });
+    }
+
+    /**
+     * A PUT replaces an annotation's content, not what it is: its {@code id} stays (W3C protocol 5.3: 400 if the
+     * body names another), {@code canonical} and {@code via} once set stay (kept when the body leaves them out), and
+     * it stays on its document's stream, so a target on another document (or none) is refused rather than leaving the
+     * annotation listed under a document it no longer targets.
+     */
+    private JsonNode keepingIdentity(AnnotationRepository.Stored current, JsonNode request) {
+        List<String> problems = new ArrayList<>();
+        JsonNode id = request.get("id");
+        if (id != null && !(id.isTextual() && (id.asText().equals(iri(current.id())) || id.asText().equals(current.id())))) {
+            problems.add("id cannot change: this annotation is " + iri(current.id()) + " (leave id out, or send that IRI)");
+        }
+        ObjectNode stored = (ObjectNode) readStored(current);
+        ObjectNode kept = request.deepCopy();
+        for (String fixed : List.of("canonical", "via")) {
+            JsonNode was = stored.get(fixed);
+            if (was == null) {
+                continue;
+            }
+            if (!kept.has(fixed)) {
+                kept.set(fixed, was);
+            } else if (!kept.get(fixed).equals(was)) {
+                problems.add(fixed + " cannot change once set: it is " + was);
+            }
+        }
+        String source = AnnotationShapes.targetSource(request.get("target"));
+        String home = documents.exists(source) ? source : null;
+        if (!java.util.Objects.equals(home, current.documentId())) {
+            problems.add("the target cannot move " + (current.documentId() == null ? "onto document " + home
+                    : "off document " + current.documentId()) + "; DELETE this annotation and POST a new one");
+        }
+        requireValid(problems);
+        return kept;
+    }
+
+    private static JsonNode readStored(AnnotationRepository.Stored a) {
+        try {
+            return JSON.readTree(a.json());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("annotation " + a.id() + " is stored as invalid JSON", e);
+        }
     }
 
     /** Delete guarded by a precondition on the current representation (W3C protocol If-Match). */

@@ -116,6 +116,65 @@ class AnnotationProtocolIT {
     }
 
     @Test
+    void a_posted_id_is_kept_as_via_and_a_put_keeps_id_canonical_via_and_the_document() {
+        Map<String, Object> withId = new java.util.HashMap<>(external("from elsewhere"));
+        withId.put("id", "http://other.example/annos/7");
+        withId.put("canonical", "urn:uuid:0b8f6c3e-1c1f-4c5e-9a55-1e0a2f1f7c11");
+        ApiClient.Response created = post(withId, "Slug", "kept");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("id").asText()).endsWith("/annotations/kept");
+        assertThat(created.json().get("via").asText()).isEqualTo("http://other.example/annos/7");
+        String etag = created.header("ETag").orElseThrow();
+
+        Map<String, Object> renamed = new java.util.HashMap<>(external("renamed"));
+        renamed.put("id", server.app().config().baseUrl() + "/annotations/other");
+        assertInvalid(alice.sendBytes("PUT", "/annotations/kept", bytes(renamed), LD, "If-Match", etag), "id cannot change");
+        Map<String, Object> recanonized = new java.util.HashMap<>(external("recanonized"));
+        recanonized.put("canonical", "urn:uuid:other");
+        assertInvalid(alice.sendBytes("PUT", "/annotations/kept", bytes(recanonized), LD, "If-Match", etag), "canonical cannot change");
+        String doc = ApiServer.createDocument(alice, "Not a new home", "Moving target.").get("id").asText();
+        Map<String, Object> moved = new java.util.HashMap<>(external("moved"));
+        moved.put("target", doc);
+        assertInvalid(alice.sendBytes("PUT", "/annotations/kept", bytes(moved), LD, "If-Match", etag), "cannot move onto document");
+        assertThat(alice.get("/api/annotations?documentId=" + doc).json().get("total").asInt()).isZero();
+
+        Map<String, Object> sameId = new java.util.HashMap<>(external("v2"));
+        sameId.put("id", created.json().get("id").asText());
+        ApiClient.Response put = alice.sendBytes("PUT", "/annotations/kept", bytes(sameId), LD, "If-Match", etag);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("body").get(0).get("value").asText()).isEqualTo("v2");
+        assertThat(put.json().get("canonical")).as("left out of the PUT, kept").isEqualTo(created.json().get("canonical"));
+        assertThat(put.json().get("via")).isEqualTo(created.json().get("via"));
+    }
+
+    @Test
+    void an_annotation_on_a_document_cannot_be_put_onto_another_document() {
+        String home = ApiServer.createDocument(alice, "Home", "Stays home.").get("id").asText();
+        String away = ApiServer.createDocument(alice, "Away", "Not here.").get("id").asText();
+        ApiClient.Response created = post(Map.of("@context", "http://www.w3.org/ns/anno.jsonld", "type", "Annotation",
+                "motivation", "highlighting", "target", Map.of("source", home)), "Slug", "homebody");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String etag = created.header("ETag").orElseThrow();
+        for (Object target : List.of(Map.of("source", away), "http://example.com/elsewhere")) {
+            byte[] body = bytes(Map.of("@context", "http://www.w3.org/ns/anno.jsonld", "type", "Annotation",
+                    "motivation", "highlighting", "target", target));
+            assertInvalid(alice.sendBytes("PUT", "/annotations/homebody", body, LD, "If-Match", etag), "cannot move off document " + home);
+        }
+        assertThat(alice.get("/api/annotations?documentId=" + home).json().get("annotations").get(0)).isEqualTo(created.json());
+        assertThat(alice.get("/api/annotations?documentId=" + away).json().get("total").asInt()).isZero();
+    }
+
+    private static byte[] bytes(Object body) {
+        return ApiClient.JSON.valueToTree(body).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void assertInvalid(ApiClient.Response r, String mentioned) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(r.json().get("error").asText()).contains(mentioned);
+    }
+
+    @Test
     void the_container_is_an_ldp_basic_container_and_a_paged_annotation_collection() {
         for (int i = 0; i < 25; i++) {
             post(external("n" + i));
