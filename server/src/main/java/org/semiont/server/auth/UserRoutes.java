@@ -97,6 +97,7 @@ public final class UserRoutes {
     private void patch(Context ctx) {
         Principal p = Authenticator.requireAdmin(ctx);
         ObjectNode b = requests.object(ctx);
+        Requests.requireOnly(b, List.of("isAdmin", "isActive", "isModerator", "name"), "A user's PATCH");
         ObjectNode changes = JsonNodeFactory.instance.objectNode();
         for (String f : List.of("isAdmin", "isActive", "isModerator")) {
             if (b.has(f)) {

@@ -14,9 +14,11 @@ import org.semiont.events.WrongExpectedVersionException;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.projection.EventWriter;
+import org.semiont.server.rest.Requests;
 
 /** Document commands: content first (content-addressed), then events, then the projected document. */
 public final class DocumentService {
+    static final List<String> PATCHABLE = List.of("archived", "entityTypes");
     public static final Set<String> FORMATS = Set.of("text/plain", "text/markdown");
     public static final Set<String> CREATION_METHODS = Set.of("api", "upload", "ui", "reference", "clone", "generated");
     static final int MAX_NAME = 500;
@@ -123,6 +125,7 @@ public final class DocumentService {
 
     /** {archived?, entityTypes?}: one event per actual change, appended together. */
     public ObjectNode patch(String id, JsonNode body, String userId) {
+        Requests.requireOnly(body, PATCHABLE, "A document's PATCH");
         List<String> problems = new ArrayList<>();
         JsonNode archived = body.get("archived");
         if (archived != null && !archived.isBoolean()) {

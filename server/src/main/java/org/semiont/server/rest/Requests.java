@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.semiont.server.NulChars;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
@@ -54,7 +56,7 @@ public final class Requests {
 
     /** A request with U+0000 in a string: VALIDATION_FAILED, with the one problem in {@code details}. */
     public static ApiException nulRefused() {
-        return new ApiException(ApiError.VALIDATION_FAILED, NUL_REFUSED, java.util.List.of(NUL_REFUSED));
+        return new ApiException(ApiError.VALIDATION_FAILED, NUL_REFUSED, List.of(NUL_REFUSED));
     }
 
     /** An optional body: empty when absent. */
@@ -103,6 +105,23 @@ public final class Requests {
             throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + ": " + NUL_REFUSED);
         }
         return v;
+    }
+
+    /**
+     * Refuses fields a change request would ignore: a PATCH of {@code {"email": …}} must not answer 200 as if it had
+     * been applied.
+     */
+    public static void requireOnly(JsonNode body, List<String> fields, String what) {
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!fields.contains(f)) {
+                unknown.add("\"" + abbreviate(f) + "\"");
+            }
+        });
+        if (!unknown.isEmpty()) {
+            String message = what + " changes only " + String.join(", ", fields) + "; it cannot change " + String.join(", ", unknown);
+            throw new ApiException(ApiError.VALIDATION_FAILED, message, List.of(message));
+        }
     }
 
     public static String abbreviate(String s) {

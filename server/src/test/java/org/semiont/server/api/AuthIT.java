@@ -171,6 +171,12 @@ class AuthIT {
         JsonNode patched = admin.send("PATCH", "/api/admin/users/" + goneId, Map.of("name", "Gone Soon", "isModerator", true)).json();
         assertThat(patched.get("user").get("name").asText()).isEqualTo("Gone Soon");
         assertThat(patched.get("user").get("isModerator").asBoolean()).isTrue();
+        ApiClient.Response ignored = admin.send("PATCH", "/api/admin/users/" + goneId, Map.of("email", "other@example.org",
+                "name", "Renamed"));
+        assertThat(ignored.status()).as("a field the PATCH would ignore is refused, not answered 200").isEqualTo(400);
+        assertThat(ignored.json().get("error").asText()).contains("\"email\"");
+        assertThat(admin.get("/api/admin/users?email=gone@example.org").json().get("users").get(0).get("name").asText())
+                .as("nothing of a refused PATCH is applied").isEqualTo("Gone Soon");
         assertThat(admin.send("DELETE", "/api/admin/users/" + goneId, null).status()).isEqualTo(200);
         assertThat(admin.send("DELETE", "/api/admin/users/" + goneId, null).status()).isEqualTo(404);
         String self = admin.get("/api/users/me").json().get("id").asText();

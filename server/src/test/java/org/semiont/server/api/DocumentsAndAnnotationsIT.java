@@ -130,6 +130,10 @@ class DocumentsAndAnnotationsIT {
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("document").get("archived").asBoolean()).isTrue();
         assertThat(patched.json().get("document").get("entityTypes")).hasSize(1);
+        ApiClient.Response renamed = alice.send("PATCH", "/api/documents/" + a, Map.of("name", "Renamed", "archived", false));
+        assertThat(renamed.status()).as("a name the PATCH would ignore is refused, not answered 200").isEqualTo(400);
+        assertThat(renamed.json().get("error").asText()).contains("\"name\"").contains("archived");
+        assertThat(alice.get("/api/documents/" + a).json().get("document").get("archived").asBoolean()).isTrue();
         JsonNode archived = alice.get("/api/documents?archived=true").json();
         assertThat(archived.get("documents")).extracting(d -> d.get("id").asText()).contains(a);
         JsonNode animals = alice.get("/api/documents?entityType=Animal").json();
