@@ -191,6 +191,12 @@ public final class AnnotationService {
         AnnotationRepository.Stored current = get(id);
         return locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
+            JsonNode body = readStored(fresh).get("body");
+            if (AnnotationShapes.applyOperations(body, operations).equals(AnnotationShapes.bodyArray(body))) {
+                // adds of items already there, removes of items already gone: the body is as asked, and a retried
+                // request leaves no second event and no new `modified`
+                return fresh;
+            }
             ObjectNode payload = JsonNodeFactory.instance.objectNode().put("annotationId", iri(fresh.id()));
             payload.set("operations", operations);
             writer.write(stream(fresh), ExpectedVersion.any(), NewEvent.of(AnnotationEvents.BODY_UPDATED,
