@@ -75,11 +75,35 @@ public final class UserService {
     /** Applies {isAdmin?, isActive?, isModerator?, name?}; unknown users are a 404. */
     public synchronized UserRecord update(String id, ObjectNode changes, String actorId) {
         UserRecord u = require(id);
-        if (!changes.path("isAdmin").asBoolean(true) || !changes.path("isActive").asBoolean(true)) {
+        ObjectNode real = realChanges(u, changes);
+        if (real.isEmpty()) {
+            // nothing to change (a retried PATCH, say): no event, the user as it is
+            return u;
+        }
+        if (!real.path("isAdmin").asBoolean(true) || !real.path("isActive").asBoolean(true)) {
             keepAnAdmin(u, "demoted or deactivated");
         }
-        append(UserEvents.UPDATED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id).set("changes", changes));
+        append(UserEvents.UPDATED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id).set("changes", real));
         return directory.byId(id).orElseThrow();
+    }
+
+    /** The changes that differ from the user as it is. */
+    private static ObjectNode realChanges(UserRecord u, ObjectNode changes) {
+        ObjectNode real = JsonNodeFactory.instance.objectNode();
+        changes.properties().forEach(f -> {
+            Object now = switch (f.getKey()) {
+                case "isAdmin" -> u.admin();
+                case "isActive" -> u.active();
+                case "isModerator" -> u.moderator();
+                case "name" -> u.name();
+                default -> null;
+            };
+            Object asked = f.getValue().isBoolean() ? f.getValue().booleanValue() : f.getValue().asText();
+            if (!asked.equals(now)) {
+                real.set(f.getKey(), f.getValue());
+            }
+        });
+        return real;
     }
 
     public synchronized void delete(String id, String actorId) {

@@ -171,6 +171,12 @@ class AuthIT {
         JsonNode patched = admin.send("PATCH", "/api/admin/users/" + goneId, Map.of("name", "Gone Soon", "isModerator", true)).json();
         assertThat(patched.get("user").get("name").asText()).isEqualTo("Gone Soon");
         assertThat(patched.get("user").get("isModerator").asBoolean()).isTrue();
+        long before = server.app().api().events().lastPosition();
+        ApiClient.Response same = admin.send("PATCH", "/api/admin/users/" + goneId, Map.of("name", "Gone Soon", "isModerator", true));
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().get("user")).isEqualTo(patched.get("user"));
+        assertThat(admin.send("PATCH", "/api/admin/users/" + goneId, Map.of()).status()).isEqualTo(200);
+        assertThat(server.app().api().events().lastPosition()).as("a PATCH that changes nothing writes no event").isEqualTo(before);
         ApiClient.Response ignored = admin.send("PATCH", "/api/admin/users/" + goneId, Map.of("email", "other@example.org",
                 "name", "Renamed"));
         assertThat(ignored.status()).as("a field the PATCH would ignore is refused, not answered 200").isEqualTo(400);
