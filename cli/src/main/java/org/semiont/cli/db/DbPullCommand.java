@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code semiont db pull}: write the live database as a schema file. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
-        description = {"Read the database and write it as a schema file. An existing file keeps its model and field",
-                "names, @map/@@map, Prisma-level defaults (cuid(), uuid(), …) and @updatedAt.",
+        description = {"Read the database and write it as a schema file.",
+                "An existing file keeps its model and field names, @map/@@map, Prisma-level defaults (cuid(), uuid(),",
+                "…) and @updatedAt.",
                 "Exit codes: 0 done, 1 failure, 2 invalid schema or usage."})
 public final class DbPullCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE", defaultValue = "schema.prisma",

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code semiont db push}: bring the database to the schema, refusing data loss unless accepted. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Bring the database in line with the schema file. Safe changes are applied in one transaction;",
-                "data-loss warnings need --accept-data-loss, unexecutable changes need a schema change or --force-reset.",
+        description = {"Bring the database in line with the schema file.",
+                "Safe changes are applied in one transaction; data-loss warnings need --accept-data-loss, unexecutable",
+                "changes need a schema change or --force-reset.",
                 "Creates the database if it does not exist.",
                 "Exit codes: 0 in sync, 1 failure, 2 invalid schema or usage, 3 data-loss warnings, 4 unexecutable."})
 public final class DbPushCommand implements Callable<Integer> {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code semiont db reset --force}: drop and recreate the schema namespaces, then push (development only). */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Drop and recreate the schema's namespaces (default: public) — ALL their tables, data, views",
-                "and functions are lost — then push the schema. Requires --force.",
+        description = {"Drop and recreate the schema's namespaces, then push the schema (requires --force).",
+                "ALL tables, data, views and functions in those namespaces (default: public) are lost.",
                 "Exit codes: 0 done, 1 failure, 2 invalid schema or usage."})
 public final class DbResetCommand implements Callable<Integer> {
     @Mixin
