@@ -58,6 +58,25 @@ final class SemiontProcess implements AutoCloseable {
     record Result(int exitCode, String output) {
     }
 
+    /** Runs a short-lived verb to completion with its stdout and stderr apart. */
+    static Separate runSeparately(String... args) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("semiont-stderr", ".txt");
+        try {
+            Process p = builder(args).redirectErrorStream(false).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("semiont " + String.join(" ", args) + " did not finish");
+            }
+            return new Separate(p.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    record Separate(int exitCode, String out, String err) {
+    }
+
     private void pump() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
