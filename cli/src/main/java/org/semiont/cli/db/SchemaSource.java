@@ -20,6 +20,8 @@ record SchemaSource(String name, String text) {
     static SchemaSource read(Path file) {
         try {
             return new SchemaSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new CliException(ExitCodes.USAGE, "The schema file " + file + " is not UTF-8 text; save it as UTF-8.");
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.USAGE, "The schema file " + file + " does not exist. Pass an existing file with --schema.");
         } catch (IOException e) {

@@ -147,6 +147,16 @@ class DbCommandsIT {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("bad.prisma:").contains("Strin");
+
+        Path latin1 = dir.resolve("latin1.prisma");
+        Files.write(latin1, "// Gr\u00fc\u00dfe\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run unreadable = run("db", "push", "--schema", latin1.toString(), "--url", newUrl());
+        assertThat(unreadable.exit()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("latin1.prisma is not UTF-8 text");
+
+        Run empty = run("db", "push", "--schema", schema("empty.prisma", "\n").toString(), "--url", newUrl());
+        assertThat(empty.exit()).as("an emptied file would drop every table").isEqualTo(2);
+        assertThat(empty.err()).contains("declares nothing");
     }
 
     @Test

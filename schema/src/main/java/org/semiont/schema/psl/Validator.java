@@ -20,6 +20,12 @@ final class Validator {
     }
 
     void validate() {
+        if (datasources.isEmpty() && schema.models().isEmpty() && schema.enums().isEmpty() && schema.generators().isEmpty()) {
+            // an emptied or truncated file: pushed, it would drop every table of the namespace
+            error(new Span(1, 1, 0, 0), "The schema declares nothing (no datasource, no models, no enums). Pushing it would "
+                    + "drop every table; check the file, or add a datasource block if an empty database is what you want.");
+            return;
+        }
         datasource();
         uniqueNames();
         String dbPrefix = schema.datasource() == null ? "db" : schema.datasource().name();

@@ -51,6 +51,15 @@ class PslParserTest {
     }
 
     @Test
+    void a_schema_that_declares_nothing_is_invalid_rather_than_a_plan_to_drop_every_table() {
+        for (String empty : List.of("", "\n  \n", "// just a comment\n/// and a doc comment\n")) {
+            assertThat(errors(empty)).singleElement().asString().startsWith("schema.prisma:1:1: The schema declares nothing");
+        }
+        assertThat(PslParser.parse("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n").models())
+                .as("a datasource alone is an empty database on purpose").isEmpty();
+    }
+
+    @Test
     void an_invalid_schema_reports_every_error_with_file_line_and_column() {
         List<String> errors = errors(resource("psl/invalid-many.prisma"));
         assertThat(errors).contains(
