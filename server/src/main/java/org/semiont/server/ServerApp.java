@@ -19,6 +19,7 @@ import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
+import org.semiont.server.http.CorsOrigins;
 import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.ReservedPort;
 import org.semiont.server.store.ApplicationSchema;
@@ -84,6 +85,7 @@ public final class ServerApp implements AutoCloseable {
 
     private void startUp() {
         PhaseTimer timer = new PhaseTimer();
+        CorsOrigins cors = CorsOrigins.parse(environment.get(CorsOrigins.VARIABLE));
         ClassWarmup.startInBackground();
         DataDirLayout layout = new DataDirLayout(config.dataDir());
         resources.add(lockDataDir(layout));
@@ -106,7 +108,7 @@ public final class ServerApp implements AutoCloseable {
         if (reservedPort != null) {
             reservedPort.close();
         }
-        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, routes -> {
+        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, cors, routes -> {
             health.register(routes);
             api.register(routes);
         });

@@ -20,8 +20,16 @@ public final class HttpServer {
         this.app = app;
     }
 
-    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, Consumer<RoutesConfig> routes) {
+    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, CorsOrigins cors,
+                                   Consumer<RoutesConfig> routes) {
         Javalin app = Javalin.create(cfg -> {
+            if (cors.enabled()) {
+                cfg.bundledPlugins.enableCors(plugin -> plugin.addRule(rule -> {
+                    rule.allowHost(cors.origins().get(0), cors.origins().subList(1, cors.origins().size()).toArray(String[]::new));
+                    rule.allowCredentials = true;
+                    CorsOrigins.EXPOSED.forEach(rule::exposeHeader);
+                }));
+            }
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;

@@ -51,8 +51,19 @@ public final class SecuredRoutes {
         routes.head(path, secured(h));
     }
 
+    /**
+     * A browser's CORS preflight (OPTIONS with Access-Control-Request-Method) never carries the token, so it is
+     * answered 204 without one; the CORS plugin has set its headers before. A plain OPTIONS is secured as usual.
+     */
     public void options(String path, Handler h) {
-        routes.options(path, secured(h));
+        Handler secured = secured(h);
+        routes.options(path, ctx -> {
+            if (ctx.header("Access-Control-Request-Method") != null) {
+                ctx.status(204);
+                return;
+            }
+            secured.handle(ctx);
+        });
     }
 
     /** A route anyone may call (sign-in). */

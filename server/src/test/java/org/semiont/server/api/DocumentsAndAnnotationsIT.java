@@ -60,7 +60,8 @@ class DocumentsAndAnnotationsIT {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
                 + "Content-Type: text/markdown\r\n\r\n# Title\n\nSome *notes*.\r\n--" + boundary + "--\r\n";
         ApiClient.Response r = alice.sendBytes("POST", "/api/documents", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "multipart/form-data; boundary=" + boundary);
+                "multipart/form-data; boundary=" + boundary, "Origin", "http://localhost:3000");
+        assertThat(r.header("Access-Control-Allow-Origin")).as("without CORS_ORIGIN, no origin is allowed").isEmpty();
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode doc = r.json().get("document");
         assertThat(doc.get("format").asText()).isEqualTo("text/markdown");
