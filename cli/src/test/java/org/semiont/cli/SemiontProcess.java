@@ -32,6 +32,16 @@ final class SemiontProcess implements AutoCloseable {
         return new SemiontProcess(builder("start", "--port", "0", "--data-dir", dataDir.toString()).start());
     }
 
+    /** {@link #start} with the process's open-file limit ({@code ulimit -n}) lowered, and extra environment. */
+    static SemiontProcess startWithOpenFileLimit(Path dataDir, int openFiles, java.util.Map<String, String> env) throws IOException {
+        ProcessBuilder pb = builder("start", "--port", "0", "--data-dir", dataDir.toString());
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + openFiles + " && exec \"$0\" \"$@\""));
+        cmd.addAll(pb.command());
+        pb.command(cmd);
+        pb.environment().putAll(env);
+        return new SemiontProcess(pb.start());
+    }
+
     static ProcessBuilder builder(String... args) {
         Path jar = Path.of("target", "semiont.jar").toAbsolutePath();
         if (!Files.exists(jar)) {

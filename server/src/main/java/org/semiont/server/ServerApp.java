@@ -10,6 +10,7 @@ import org.semiont.server.api.ApiModule;
 import org.semiont.server.api.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.config.ConfigException;
+import org.semiont.server.config.ConnectionLimits;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import org.semiont.server.datadir.DataDirLayout;
@@ -108,10 +109,16 @@ public final class ServerApp implements AutoCloseable {
         if (reservedPort != null) {
             reservedPort.close();
         }
-        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, cors, routes -> {
-            health.register(routes);
-            api.register(routes);
-        });
+        long descriptors = ConnectionLimits.processDescriptorLimit();
+        if (!config.limits().fits(descriptors)) {
+            log.warn("The open-file limit ({}) leaves too little room for {} connections next to the event log's files: "
+                    + "raise 'ulimit -n' (or lower {})", descriptors, config.limits().maxConnections(), ConnectionLimits.VARIABLE);
+        }
+        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, cors, config.limits().maxConnections(),
+                routes -> {
+                    health.register(routes);
+                    api.register(routes);
+                });
         resources.add(http::stop);
         resources.add(api::stopStreams);
         resources.add(ServerAddress.publish(config.dataDir(), url()));

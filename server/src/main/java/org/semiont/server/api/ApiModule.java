@@ -79,7 +79,7 @@ public final class ApiModule implements AutoCloseable {
         AnnotationService anns = new AnnotationService(writer, annotations, documents, locks,
                 () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl());
         entityTypes = new EntityTypeService(pool, writer);
-        streams = new DocumentStreamRoutes(events, docs, json, clock, Duration.ofSeconds(30));
+        streams = new DocumentStreamRoutes(events, docs, json, clock, config.sseKeepAlive(), config.limits());
         routeSets = List.of(
                 new TokenRoutes(auth, jwt, users, new GoogleSignIn(auth, users, json), requests)::register,
                 new UserRoutes(users, directory, requests, clock)::register,

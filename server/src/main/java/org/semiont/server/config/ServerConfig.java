@@ -1,6 +1,7 @@
 package org.semiont.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -8,13 +9,18 @@ import java.util.Optional;
  * which override defaults.
  */
 public record ServerConfig(String host, int port, String baseUrl, Path dataDir, DatabaseSource database,
-                           PoolSettings pool, String environment) {
+                           PoolSettings pool, String environment, ConnectionLimits limits, Duration sseKeepAlive) {
+    /** Under the 60 s idle timeout of common proxies and load balancers, so they keep an idle stream open. */
+    public static final Duration DEFAULT_SSE_KEEPALIVE = Duration.ofSeconds(30);
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4000;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("Port must be between 0 and 65535, got " + port + ".");
+        }
+        if (sseKeepAlive.isNegative() || sseKeepAlive.isZero()) {
+            throw new ConfigException("SEMIONT_SSE_KEEPALIVE must be positive, got " + sseKeepAlive + ".");
         }
         if (baseUrl == null) {
             baseUrl = derivedBaseUrl(host, port);
@@ -32,7 +38,7 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
     /** The same configuration on another port; a base URL derived from the port follows it, a configured one stays. */
     public ServerConfig withPort(int newPort) {
         String configured = baseUrl.equals(derivedBaseUrl(host, port)) ? null : baseUrl;
-        return new ServerConfig(host, newPort, configured, dataDir, database, pool, environment);
+        return new ServerConfig(host, newPort, configured, dataDir, database, pool, environment, limits, sseKeepAlive);
     }
 
     /** Flag values (null when not given) layered over the environment. */
@@ -47,7 +53,9 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
         Path dataDir = flags.dataDir() != null ? flags.dataDir().toAbsolutePath().normalize() : env.dataDir();
         String environment = env.get("SEMIONT_ENV").or(() -> env.get("NODE_ENV")).orElse("development");
         return new ServerConfig(host, port, baseUrl, dataDir,
-                DatabaseSettings.resolve(env, Optional.ofNullable(flags.databaseUrl())), PoolSettings.from(env), environment);
+                DatabaseSettings.resolve(env, Optional.ofNullable(flags.databaseUrl())), PoolSettings.from(env), environment,
+                ConnectionLimits.from(env, ConnectionLimits.processDescriptorLimit()),
+                env.get("SEMIONT_SSE_KEEPALIVE").map(v -> Durations.parse(v, "SEMIONT_SSE_KEEPALIVE")).orElse(DEFAULT_SSE_KEEPALIVE));
     }
 
     public boolean embeddedDatabase() {

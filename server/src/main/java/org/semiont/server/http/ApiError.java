@@ -16,6 +16,7 @@ public enum ApiError {
     URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     PRECONDITION_REQUIRED(428),
+    TOO_MANY_REQUESTS(429),
     HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503);
@@ -42,6 +43,7 @@ public enum ApiError {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;

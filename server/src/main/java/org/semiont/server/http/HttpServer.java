@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -21,7 +22,7 @@ public final class HttpServer {
     }
 
     public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, CorsOrigins cors,
-                                   Consumer<RoutesConfig> routes) {
+                                   int maxConnections, Consumer<RoutesConfig> routes) {
         Javalin app = Javalin.create(cfg -> {
             if (cors.enabled()) {
                 cfg.bundledPlugins.enableCors(plugin -> plugin.addRule(rule -> {
@@ -37,6 +38,8 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                // at the limit Jetty stops accepting (clients wait in the backlog) instead of running out of descriptors
+                server.addBean(new NetworkConnectionLimit(maxConnections, server));
                 server.setErrorHandler(new JettyErrors(json));
                 server.setStopTimeout(stopTimeout.toMillis());
             });

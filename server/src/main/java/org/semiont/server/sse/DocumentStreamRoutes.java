@@ -9,7 +9,6 @@ import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,11 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.Subscription;
+import org.semiont.server.auth.Authenticator;
+import org.semiont.server.config.ConnectionLimits;
 import org.semiont.server.document.DocumentEventRoutes;
 import org.semiont.server.document.DocumentService;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.logging.LogTimestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/documents/{id}/events/stream}: Server-Sent Events. Each frame's id is the event's sequence
@@ -30,19 +33,28 @@ import org.semiont.server.logging.LogTimestamps;
  */
 public final class DocumentStreamRoutes implements AutoCloseable {
     static final String PATH = "/api/documents/{id}/events/stream";
+    private static final String FROM = "semiont.sse.from";
+    private static final Logger log = LoggerFactory.getLogger(DocumentStreamRoutes.class);
     private final EventLog events;
     private final DocumentService documents;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration keepAlive;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ConnectionLimits limits;
+    /** Open streams, each with its user (for the per-user limit) and its subscription (to notice it failing). */
+    private final Map<SseClient, Open> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "semiont-sse-keepalive");
         t.setDaemon(true);
         return t;
     });
 
-    public DocumentStreamRoutes(EventLog events, DocumentService documents, ObjectMapper json, Clock clock, Duration keepAlive) {
+    private record Open(String userId, Subscription subscription) {
+    }
+
+    public DocumentStreamRoutes(EventLog events, DocumentService documents, ObjectMapper json, Clock clock, Duration keepAlive,
+                                ConnectionLimits limits) {
+        this.limits = limits;
         this.events = events;
         this.documents = documents;
         this.json = json;
@@ -55,9 +67,27 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         routes.sse(PATH, this::check, this::connect);
     }
 
+    /**
+     * Everything that can fail before the stream starts, so it fails as a JSON error: the document, Last-Event-ID, the
+     * stream limits, and where the stream starts (this reads the log). The limits are checked, not reserved: concurrent
+     * connects may pass them by a few, which a bound against running out of descriptors allows.
+     */
     private void check(Context ctx) {
-        documents.require(ctx.pathParam("id"));
-        lastEventId(ctx);
+        String id = ctx.pathParam("id");
+        documents.require(id);
+        long last = lastEventId(ctx);
+        String user = Authenticator.principal(ctx).userId();
+        if (clients.size() >= limits.maxEventStreams()) {
+            ctx.header("Retry-After", "5");
+            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The server holds its most event streams ("
+                    + limits.maxEventStreams() + "); retry in a moment");
+        }
+        long mine = clients.values().stream().filter(o -> o.userId.equals(user)).count();
+        if (mine >= limits.maxEventStreamsPerUser()) {
+            throw new ApiException(ApiError.TOO_MANY_REQUESTS, "You have " + mine + " event streams open, the most one user "
+                    + "may; close one (a page that is no longer shown, say) before opening another");
+        }
+        ctx.attribute(FROM, last >= 0 ? last + 1 : events.count(id) + 1);
     }
 
     private static long lastEventId(Context ctx) {
@@ -79,18 +109,24 @@ public final class DocumentStreamRoutes implements AutoCloseable {
 
     private void connect(SseClient client) {
         String id = client.ctx().pathParam("id");
-        long last = lastEventId(client.ctx());
-        long from = last >= 0 ? last + 1 : events.count(id) + 1;
+        long from = client.ctx().attribute(FROM);
         client.keepAlive();
-        clients.add(client);
-        ObjectNode hello = JsonNodeFactory.instance.objectNode().put("type", "connected").put("documentId", id)
-                .put("timestamp", LogTimestamps.format(clock.instant())).put("message", "Event stream connected");
-        client.sendEvent("stream-connected", hello.toString(), null);
-        Subscription sub = events.subscribeStream(id, from, e -> send(client, e));
-        client.onClose(() -> {
-            sub.close();
+        try {
+            ObjectNode hello = JsonNodeFactory.instance.objectNode().put("type", "connected").put("documentId", id)
+                    .put("timestamp", LogTimestamps.format(clock.instant())).put("message", "Event stream connected");
+            client.sendEvent("stream-connected", hello.toString(), null);
+            Subscription sub = events.subscribeStream(id, from, e -> send(client, e));
+            clients.put(client, new Open(Authenticator.principal(client.ctx()).userId(), sub));
+            client.onClose(() -> {
+                sub.close();
+                clients.remove(client);
+            });
+        } catch (RuntimeException e) {
+            // a stream that cannot start is ended, not left open with nothing coming: the client reconnects
+            log.warn("event stream of {} could not start; closing it", id, e);
             clients.remove(client);
-        });
+            client.close();
+        }
     }
 
     private void send(SseClient client, StoredEvent e) throws Exception {
@@ -100,10 +136,18 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         client.sendEvent(e.type(), json.writeValueAsString(DocumentEventRoutes.flattened(e)), String.valueOf(e.sequence()));
     }
 
+    /**
+     * Keep-alives, and the end of streams whose subscription failed (reading the log, say): closed, the client
+     * reconnects with its Last-Event-ID and misses nothing, where an open stream would wait forever.
+     */
     private void ping() {
-        for (SseClient c : clients) {
+        for (Map.Entry<SseClient, Open> entry : clients.entrySet()) {
+            SseClient c = entry.getKey();
             try {
-                if (!c.terminated()) {
+                if (!entry.getValue().subscription().isActive() && !c.terminated()) {
+                    clients.remove(c);
+                    c.close();
+                } else if (!c.terminated()) {
                     c.sendComment("keep-alive");
                 }
             } catch (RuntimeException e) {
@@ -123,7 +167,7 @@ public final class DocumentStreamRoutes implements AutoCloseable {
     @Override
     public void close() {
         pinger.shutdownNow();
-        for (SseClient c : clients) {
+        for (SseClient c : clients.keySet()) {
             try {
                 c.sendComment("server stopping");
                 if (!c.terminated()) {

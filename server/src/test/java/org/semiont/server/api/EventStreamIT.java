@@ -27,6 +27,8 @@ class EventStreamIT {
     }
 
     static final class SseReader implements AutoCloseable {
+        /** Held: an HttpClient nobody references is shut down when collected, closing the stream under the test. */
+        private final HttpClient client = HttpClient.newHttpClient();
         private final InputStream in;
         private final BufferedReader reader;
 
@@ -36,7 +38,7 @@ class EventStreamIT {
             if (lastEventId != null) {
                 b.header("Last-Event-ID", lastEventId);
             }
-            HttpResponse<InputStream> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             in = r.body();
