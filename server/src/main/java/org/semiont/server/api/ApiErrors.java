@@ -22,6 +22,17 @@ final class ApiErrors {
             switch (e.error()) {
                 case INVALID_STREAM_ID, INVALID_EVENT, STREAM_NOT_FOUND -> ErrorMapper.respond(ctx, 404,
                         ApiError.NOT_FOUND.name(), "Not found: " + e.getMessage(), null);
+                case LOG_CLOSED -> ErrorMapper.respond(ctx, 503, ApiError.SERVICE_UNAVAILABLE.name(),
+                        "The server is shutting down and takes no more writes; nothing was changed. Retry once it is back.", null);
+                case LOG_FAILED -> {
+                    log.error("Event log failure on {} {}", ctx.method(), ctx.path(), e);
+                    // the append that met the failure may already be durable in the global log (recovered on restart),
+                    // so "nothing was changed" would not be true of it
+                    ErrorMapper.respond(ctx, 503, ApiError.SERVICE_UNAVAILABLE.name(), "The event log stopped after a "
+                            + "storage failure and takes no writes until the server is restarted (its log has the cause). "
+                            + "A change being written as it stopped is either absent or restored by the restart: read it "
+                            + "back before retrying.", null);
+                }
                 default -> {
                     log.error("Event log failure on {} {}", ctx.method(), ctx.path(), e);
                     ErrorMapper.respond(ctx, 503, ApiError.SERVICE_UNAVAILABLE.name(),
