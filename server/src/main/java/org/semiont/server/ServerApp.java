@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import org.semiont.events.EventLog;
 import org.semiont.server.api.ApiModule;
@@ -45,7 +46,7 @@ public final class ServerApp implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
-    private ApiModule api;
+    private volatile ApiModule api;
     private DatabaseRuntime database;
 
     /** Held from construction until the connector binds, when the configuration asked for any free port. */
@@ -100,7 +101,7 @@ public final class ServerApp implements AutoCloseable {
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         timer.mark("schema");
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
-                () -> schemaState.status().label(), Clock.systemUTC());
+                () -> schemaState.status().label(), () -> api == null ? Optional.empty() : api.writesBlocked(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));

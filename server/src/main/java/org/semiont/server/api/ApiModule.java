@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import javax.sql.DataSource;
 import org.semiont.events.EventLog;
+import org.semiont.events.EventsException;
+import org.semiont.events.EventsError;
 import org.semiont.schema.generate.DefaultGenerators;
 import org.semiont.schema.generate.GeneratedDefault;
 import org.semiont.server.annotation.AnnotationRepository;
@@ -114,6 +117,25 @@ public final class ApiModule implements AutoCloseable {
         ApiErrors.register(routes);
         SecuredRoutes secured = new SecuredRoutes(routes, authenticator::handle);
         routeSets.forEach(r -> r.accept(secured));
+    }
+
+    /**
+     * Why writes cannot succeed now, for health and readiness: the event log stopped after a storage failure (only a
+     * restart recovers it) or the projector is retrying a failed batch. The causes are in the server log; these words
+     * go to unauthenticated callers, so they name no paths or database errors.
+     */
+    public Optional<String> writesBlocked() {
+        try {
+            events.checkWritable();
+        } catch (EventsException e) {
+            return Optional.of(e.error() == EventsError.LOG_CLOSED ? "the event log is closed (the server is stopping)"
+                    : "the event log stopped after a storage failure; restart the server (its log has the cause)");
+        }
+        if (projector.lastFailure() != null) {
+            return Optional.of("the projection is retrying the events after position " + projector.appliedPosition()
+                    + " (its log has the cause)");
+        }
+        return Optional.empty();
     }
 
     public Projector projector() {

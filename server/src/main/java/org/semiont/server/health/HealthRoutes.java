@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.semiont.server.logging.LogTimestamps;
 
 /**
- * {@code /api/health} (always 200, the original Semiont's body), {@code /api/health/live} and
- * {@code /api/health/ready} (200 or 503 with a JSON reason).
+ * {@code /api/health} (always 200, the original Semiont's body; {@code degraded} when the database is unreachable or
+ * writes are blocked), {@code /api/health/live} and {@code /api/health/ready} (200 or 503 with a JSON reason: a server
+ * whose event log stopped still serves reads, but takes no writes until restarted, so it is not ready).
  */
 public final class HealthRoutes {
     private final Readiness readiness;
@@ -18,10 +20,13 @@ public final class HealthRoutes {
     private final String version;
     private final String environment;
     private final Supplier<String> schemaState;
+    private final Supplier<Optional<String>> writesBlocked;
     private final Clock clock;
 
+    /** @param writesBlocked why writes cannot succeed now (the event log stopped, the projection stalls), if so */
     public HealthRoutes(Readiness readiness, DatabaseProbe probe, String version, String environment,
-                        Supplier<String> schemaState, Clock clock) {
+                        Supplier<String> schemaState, Supplier<Optional<String>> writesBlocked, Clock clock) {
+        this.writesBlocked = writesBlocked;
         this.readiness = readiness;
         this.probe = probe;
         this.version = version;
@@ -38,14 +43,18 @@ public final class HealthRoutes {
 
     private void health(Context ctx) {
         boolean up = probe.probe().up();
+        Optional<String> blocked = writesBlocked.get();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "operational" : "degraded");
-        body.put("message", up ? "Semiont API is running" : "Semiont API is running but the database is unreachable");
+        body.put("status", up && blocked.isEmpty() ? "operational" : "degraded");
+        body.put("message", !up ? "Semiont API is running but the database is unreachable"
+                : blocked.map(b -> "Semiont API is running but takes no writes: " + b).orElse("Semiont API is running"));
         body.put("version", version);
         body.put("timestamp", LogTimestamps.format(clock.instant()));
         body.put("database", up ? "connected" : "disconnected");
         body.put("environment", environment);
         body.put("schema", schemaState.get());
+        body.put("writes", blocked.isEmpty() ? "ok" : "blocked");
+        blocked.ifPresent(b -> body.put("writesBlockedBy", b));
         ctx.json(body);
     }
 
@@ -61,6 +70,11 @@ public final class HealthRoutes {
         DatabaseProbe.Result r = probe.probe();
         if (!r.up()) {
             notReady(ctx, r.reason());
+            return;
+        }
+        Optional<String> blocked = writesBlocked.get();
+        if (blocked.isPresent()) {
+            notReady(ctx, blocked.get());
             return;
         }
         ctx.json(Map.of("status", "ready", "database", "connected"));

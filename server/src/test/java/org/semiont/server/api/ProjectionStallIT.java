@@ -2,6 +2,7 @@ package org.semiont.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,11 @@ class ProjectionStallIT {
             assertThat(stalled.json().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(stalled.json().get("error").asText()).contains("saved").contains("server log")
                     .doesNotContain("internal-detail-7f3a");
+            JsonNode health = server.anonymous().get("/api/health").json();
+            assertThat(health.get("status").asText()).isEqualTo("degraded");
+            assertThat(health.get("writes").asText()).isEqualTo("blocked");
+            assertThat(health.get("writesBlockedBy").asText()).contains("projection").doesNotContain("internal-detail-7f3a");
+            assertThat(server.anonymous().get("/api/health/ready").status()).isEqualTo(503);
 
             sql(db, "DROP TRIGGER refuse ON annotations; DROP FUNCTION refuse()");
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -43,6 +49,8 @@ class ProjectionStallIT {
                 Thread.sleep(100);
             }
             assertThat(total).as("the saved write, applied by the projector's retry").isEqualTo(1);
+            assertThat(server.anonymous().get("/api/health").json().get("writes").asText()).isEqualTo("ok");
+            assertThat(server.anonymous().get("/api/health/ready").status()).isEqualTo(200);
         }
     }
 
