@@ -11,6 +11,7 @@ import java.util.Set;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.WrongExpectedVersionException;
+import org.semiont.server.entitytype.EntityTypeNames;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.projection.EventWriter;
@@ -102,8 +103,13 @@ public final class DocumentService {
             return out;
         }
         for (JsonNode t : n) {
-            if (!t.isTextual() || t.asText().isBlank() || t.asText().length() > 100) {
+            if (!t.isTextual()) {
                 problems.add(field + " items must be strings of 1..100 characters, got " + t);
+                continue;
+            }
+            java.util.Optional<String> problem = EntityTypeNames.problem(t.asText());
+            if (problem.isPresent()) {
+                problems.add(field + ": " + problem.get());
             } else {
                 out.add(t.asText());
             }

@@ -19,7 +19,7 @@ public final class EntityTypeService {
     public static final List<String> DEFAULTS = List.of("Person", "Organization", "Location", "Event", "Concept",
             "Product", "Technology", "Date", "Author");
     public static final String BOOTSTRAP_USER = "00000000-0000-0000-0000-000000000000";
-    static final int MAX_LENGTH = 100;
+    static final int MAX_LENGTH = EntityTypeNames.MAX_LENGTH;
     private final DataSource pool;
     private final EventWriter writer;
 
@@ -69,9 +69,8 @@ public final class EntityTypeService {
     }
 
     private static void validate(String tag) {
-        if (tag == null || tag.isBlank() || tag.length() > MAX_LENGTH) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "An entity type must be 1.." + MAX_LENGTH
-                    + " characters and not blank; got " + (tag == null ? "null" : tag.length() + " characters"));
-        }
+        EntityTypeNames.problem(tag).ifPresent(p -> {
+            throw new ApiException(ApiError.VALIDATION_FAILED, Character.toUpperCase(p.charAt(0)) + p.substring(1));
+        });
     }
 }

@@ -178,5 +178,14 @@ class DocumentsAndAnnotationsIT {
         assertThat(r.get("entityTypes")).extracting(JsonNode::asText).contains("Animal", "Plant", "Person");
         JsonNode file = ApiClient.JSON.readTree(dataDir.resolve("projections/entity-types/entity-types.json").toFile());
         assertThat(file.get("entityTypes")).extracting(JsonNode::asText).contains("Animal", "Plant", "Person");
+        for (String bad : List.of("Animal ", " Animal", "Ani\nmal", "Ani\u0007mal")) {
+            ApiClient.Response refused = mod.post("/api/entity-types", Map.of("tag", bad));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            ApiClient.Response onDocument = alice.post("/api/documents", Map.of("name", "Typed", "content", "typed " + bad.length(),
+                    "entityTypes", List.of(bad)));
+            assertThat(onDocument.status()).as("a document's entity types follow the same rule").isEqualTo(400);
+        }
+        assertThat(mod.get("/api/entity-types").json().get("entityTypes")).extracting(JsonNode::asText)
+                .noneMatch(t -> !t.strip().equals(t));
     }
 }
