@@ -155,6 +155,25 @@ class EventLogTest {
         }
     }
 
+    /** The type filter's byte pass lets through events that merely mention a type, and never drops one of the type. */
+    @Test
+    void aTypeFilterFindsItsEventsAmongOnesThatMentionTheTypeAndWithTypesJsonEscapes() {
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        try (EventLog log = Fixtures.open(dir)) {
+            log.append(DOC, ExpectedVersion.any(), NewEvent.of("note.added", DOC, "u", json.objectNode().put("about", "tag.added")));
+            log.append(DOC, ExpectedVersion.any(), NewEvent.of("tag.added", DOC, "u", json.objectNode()));
+            log.append(DOC, ExpectedVersion.any(), NewEvent.of("odd \"type\"\u00e9", DOC, "u", json.objectNode()));
+            log.append(DOC, ExpectedVersion.any(), NewEvent.of("tag.added.later", DOC, "u", json.objectNode()));
+            assertThat(log.query(DOC, StreamQuery.all().types(Set.of("tag.added")))).extracting(StoredEvent::sequence)
+                    .containsExactly(2L);
+            assertThat(log.query(DOC, StreamQuery.all().types(Set.of("odd \"type\"\u00e9")))).extracting(StoredEvent::sequence)
+                    .containsExactly(3L);
+            assertThat(log.query(DOC, StreamQuery.all().types(Set.of("note.added", "tag.added.later"))))
+                    .extracting(StoredEvent::sequence).containsExactly(1L, 4L);
+            assertThat(log.query(DOC, StreamQuery.all().types(Set.of("tag")))).isEmpty();
+        }
+    }
+
     @Test
     void readAllReturnsEveryEventInGlobalOrderFromAPosition() {
         try (EventLog log = Fixtures.open(dir)) {
