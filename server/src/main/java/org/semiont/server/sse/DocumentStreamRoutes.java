@@ -23,6 +23,7 @@ import org.semiont.server.document.DocumentService;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.logging.LogTimestamps;
+import org.semiont.server.rest.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public final class DocumentStreamRoutes implements AutoCloseable {
             // reported below
         }
         throw new ApiException(ApiError.BAD_REQUEST, "Last-Event-ID must be the sequence number of the last event "
-                + "received (an integer >= 0), got \"" + h + "\"");
+                + "received (an integer >= 0), got \"" + Requests.abbreviate(h) + "\"");
     }
 
     private void connect(SseClient client) {
@@ -143,15 +144,21 @@ public final class DocumentStreamRoutes implements AutoCloseable {
     private void ping() {
         for (Map.Entry<SseClient, Open> entry : clients.entrySet()) {
             SseClient c = entry.getKey();
+            Subscription sub = entry.getValue().subscription();
             try {
-                if (!entry.getValue().subscription().isActive() && !c.terminated()) {
+                if (c.terminated()) {
+                    // gone without its close callback having run: nothing else would ever free its place
+                    clients.remove(c);
+                    sub.close();
+                } else if (!sub.isActive()) {
                     clients.remove(c);
                     c.close();
-                } else if (!c.terminated()) {
+                } else {
                     c.sendComment("keep-alive");
                 }
             } catch (RuntimeException e) {
                 clients.remove(c);
+                sub.close();
             }
         }
     }
