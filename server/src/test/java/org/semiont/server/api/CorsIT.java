@@ -2,36 +2,20 @@ package org.semiont.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A browser page on a CORS_ORIGIN origin may call the API (bearer token, W3C protocol headers readable); others not. */
 class CorsIT {
     private static final String FRONTEND = "http://localhost:3000";
-    @TempDir
-    static Path dataDir;
-    static ApiServer server;
-    static ApiClient alice;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start(dataDir, Map.of("CORS_ORIGIN", FRONTEND + ", https://kb.example.org"));
-        alice = server.user("alice@example.org", false, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension(Map.of("CORS_ORIGIN", FRONTEND + ", https://kb.example.org"));
 
     @Test
     void a_preflight_from_an_allowed_origin_allows_the_method_and_the_authorization_header() {
         for (String path : new String[] {"/api/annotations", "/annotations/", "/api/documents/doc-sha256:0/content"}) {
-            ApiClient.Response r = server.anonymous().send("OPTIONS", path, null, "Origin", FRONTEND,
+            ApiClient.Response r = SERVER.server().anonymous().send("OPTIONS", path, null, "Origin", FRONTEND,
                     "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
             assertThat(r.status()).as(path + " " + r.body()).isBetween(200, 204);
             assertThat(r.header("Access-Control-Allow-Origin")).as(path).contains(FRONTEND);
@@ -43,21 +27,21 @@ class CorsIT {
 
     @Test
     void answers_to_an_allowed_origin_name_it_and_expose_the_protocol_headers() {
-        ApiClient.Response me = alice.get("/api/users/me", "Origin", "https://kb.example.org");
+        ApiClient.Response me = SERVER.alice().get("/api/users/me", "Origin", "https://kb.example.org");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.header("Access-Control-Allow-Origin")).contains("https://kb.example.org");
         assertThat(me.header("Access-Control-Expose-Headers").orElse("")).contains("ETag").contains("Location");
         assertThat(me.headers().get("Vary").toString()).contains("Origin");
-        ApiClient.Response fromFrontend = alice.get("/api/users/me", "Origin", FRONTEND);
+        ApiClient.Response fromFrontend = SERVER.alice().get("/api/users/me", "Origin", FRONTEND);
         assertThat(fromFrontend.header("Access-Control-Allow-Origin")).contains(FRONTEND);
-        assertThat(server.anonymous().get("/api/users/me", "Origin", FRONTEND).status()).as("CORS is not auth").isEqualTo(401);
+        assertThat(SERVER.server().anonymous().get("/api/users/me", "Origin", FRONTEND).status()).as("CORS is not auth").isEqualTo(401);
     }
 
     @Test
     void another_origin_gets_no_cors_headers() {
-        ApiClient.Response r = alice.get("/api/users/me", "Origin", "http://evil.example");
+        ApiClient.Response r = SERVER.alice().get("/api/users/me", "Origin", "http://evil.example");
         assertThat(r.header("Access-Control-Allow-Origin")).isEmpty();
-        ApiClient.Response pre = server.anonymous().send("OPTIONS", "/api/annotations", null, "Origin", "http://evil.example",
+        ApiClient.Response pre = SERVER.server().anonymous().send("OPTIONS", "/api/annotations", null, "Origin", "http://evil.example",
                 "Access-Control-Request-Method", "POST");
         assertThat(pre.header("Access-Control-Allow-Origin")).isEmpty();
     }

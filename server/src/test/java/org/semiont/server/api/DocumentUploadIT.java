@@ -4,30 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Multipart uploads that must not become documents: each is refused with its own status and code, and stores nothing. */
 class DocumentUploadIT {
     private static final String BOUNDARY = "----semiont-upload-test";
-    @TempDir
-    static Path dataDir;
-    static ApiServer server;
-    static ApiClient alice;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start(dataDir);
-        alice = server.user("alice@example.org", false, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension(Map.of());
 
     /** One multipart body: parts of {name, filename or null, content type or null, bytes}. */
     private static byte[] multipart(Object[]... parts) {
@@ -53,11 +38,11 @@ class DocumentUploadIT {
     }
 
     private static ApiClient.Response upload(byte[] body) {
-        return alice.sendBytes("POST", "/api/documents", body, "multipart/form-data; boundary=" + BOUNDARY);
+        return SERVER.alice().sendBytes("POST", "/api/documents", body, "multipart/form-data; boundary=" + BOUNDARY);
     }
 
     private static int documentCount() {
-        return alice.get("/api/documents").json().get("total").asInt();
+        return SERVER.alice().get("/api/documents").json().get("total").asInt();
     }
 
     @Test
@@ -90,7 +75,7 @@ class DocumentUploadIT {
         byte[] cut = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc")
                 .getBytes(StandardCharsets.UTF_8);
         assertRefused(upload(cut), 400, "BAD_REQUEST", "multipart");
-        assertRefused(alice.sendBytes("POST", "/api/documents", utf8("abc"), "multipart/form-data"), 400, "BAD_REQUEST",
+        assertRefused(SERVER.alice().sendBytes("POST", "/api/documents", utf8("abc"), "multipart/form-data"), 400, "BAD_REQUEST",
                 "boundary");
         assertThat(documentCount()).isEqualTo(before);
     }
