@@ -138,6 +138,10 @@ public final class ApiModule implements AutoCloseable {
         return Optional.empty();
     }
 
+    public DocumentFiles files() {
+        return files;
+    }
+
     public Projector projector() {
         return projector;
     }

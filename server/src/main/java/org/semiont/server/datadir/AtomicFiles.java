@@ -8,13 +8,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** Writes whole files atomically: temp file in the same directory, fsync, rename over the target. */
+/**
+ * Writes whole files atomically: temp file in the same directory, fsync, rename over the target. {@link #replace}
+ * leaves the fsync to a later {@link #sync} of many files at once, for files that can be written again from elsewhere.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * Replaces the file atomically (readers see the old or the new content, even after a process crash) but without
+     * waiting for the disk: after a power loss it may hold its old content until {@link #sync} has run on it.
+     */
+    public static void replace(Path target, byte[] content) throws IOException {
+        write(target, content, false);
+    }
+
+    /** Makes files written by {@link #replace}, and their names in their directories, durable. */
+    public static void sync(Collection<Path> files) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path f : files) {
+            if (Files.exists(f)) {
+                force(f);
+                dirs.add(f.toAbsolutePath().getParent());
+            }
+        }
+        for (Path d : dirs) {
+            force(d);
+        }
+    }
+
+    private static void force(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void write(Path target, byte[] content, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -24,7 +62,9 @@ public final class AtomicFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (durable) {
+                    ch.force(true);
+                }
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

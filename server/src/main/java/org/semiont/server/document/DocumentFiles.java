@@ -14,8 +14,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +45,7 @@ public final class DocumentFiles implements AutoCloseable {
     static final long MIN_INTERVAL_MS = 1000;
     static final String CHECKPOINT = "files";
     static final int DUTY_CYCLE_INVERSE = 20;
+    static final long SYNC_INTERVAL_MS = 30_000;
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
@@ -58,6 +61,10 @@ public final class DocumentFiles implements AutoCloseable {
     private ScheduledExecutorService timer;
     private volatile LongSupplier applied;
     private volatile long savedPosition = -1;
+    /** Files replaced since the last sync, and the position all files reflect once they are durable (-1: none). */
+    private final Set<Path> unsynced = new HashSet<>();
+    private long unsyncedUpTo = -1;
+    private long lastSync = System.nanoTime();
 
     public DocumentFiles(Path dataDir, DataSource pool, DocumentRepository documents, AnnotationRepository annotations,
                          ObjectMapper json) {
@@ -139,7 +146,7 @@ public final class DocumentFiles implements AutoCloseable {
      */
     private void flushAndReschedule() {
         long started = System.nanoTime();
-        flush();
+        pass(started - lastSync >= TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MS));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         try {
             timer.schedule(this::flushAndReschedule, Math.max(MIN_INTERVAL_MS, tookMs * (DUTY_CYCLE_INVERSE - 1)), TimeUnit.MILLISECONDS);
@@ -156,8 +163,16 @@ public final class DocumentFiles implements AutoCloseable {
     private record Tip(long version, Instant at) {
     }
 
-    /** Writes every due document now (also called on shutdown); then the files reflect the log up to the projector's position. */
+    /**
+     * Writes every due document now and makes the files durable (on shutdown, after a rebuild); then the files reflect
+     * the log up to the projector's position.
+     */
     public void flush() {
+        pass(true);
+    }
+
+    /** One pass over the due documents; {@code durable}: then fsync what the passes wrote and advance the checkpoint. */
+    private synchronized void pass(boolean durable) {
         long upTo = applied == null ? -1 : applied.getAsLong();
         boolean allWritten = true;
         for (String id : new ArrayList<>(due.keySet())) {
@@ -174,8 +189,25 @@ public final class DocumentFiles implements AutoCloseable {
             }
         }
         // every document changed by an event up to upTo was marked before upTo was read, so it was in this pass
-        if (allWritten && upTo > savedPosition) {
-            saveCheckpoint(upTo);
+        if (allWritten && upTo > Math.max(savedPosition, unsyncedUpTo)) {
+            unsyncedUpTo = upTo;
+        }
+        if (durable) {
+            sync();
+        }
+    }
+
+    private void sync() {
+        try {
+            AtomicFiles.sync(unsynced);
+        } catch (IOException e) {
+            log.warn("Could not make the projection files durable: {}", e.getMessage());
+            return;
+        }
+        unsynced.clear();
+        lastSync = System.nanoTime();
+        if (unsyncedUpTo > savedPosition) {
+            saveCheckpoint(unsyncedUpTo);
         }
     }
 
@@ -202,7 +234,9 @@ public final class DocumentFiles implements AutoCloseable {
         annotations.allOfDocument(id).forEach(a -> list.addRawValue(new RawValue(a)));
         anns.put("version", tip.version);
         anns.put("updatedAt", LogTimestamps.format(tip.at));
-        AtomicFiles.write(file(id), pretty.writeValueAsBytes(out));
+        Path target = file(id);
+        AtomicFiles.replace(target, pretty.writeValueAsBytes(out));
+        unsynced.add(target);
     }
 
     @Override
