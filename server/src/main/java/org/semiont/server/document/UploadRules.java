@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.rest.Requests;
 
 /**
  * What an uploaded file must be to become a document: UTF-8 text in one of {@link DocumentService#FORMATS}.
@@ -84,9 +85,6 @@ final class UploadRules {
     }
 
     private static String shown(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return s == null ? "" : Requests.abbreviate(s);
     }
 }
