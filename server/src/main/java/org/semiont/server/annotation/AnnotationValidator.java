@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.semiont.server.http.Texts;
 
 /**
  * Checks a W3C Web Annotation (motivation, target with selectors, body items) and collects every problem,
@@ -230,7 +231,7 @@ public final class AnnotationValidator {
         }
         if (n.isTextual()) {
             String t = n.asText();
-            return "\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            return "\"" + Texts.abbreviate(t, 40) + "\"";
         }
         return n.isContainerNode() ? (n.isArray() ? "an array" : "an object") : n.toString();
     }

@@ -73,7 +73,7 @@ public final class DocumentRoutes {
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_REQUEST, "Cannot read the uploaded file: " + e.getMessage());
         }
-        UploadRules.requireUtf8Text(bytes);
+        String text = UploadRules.utf8Text(bytes);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", ctx.formParam("name") != null ? ctx.formParam("name") : file.filename());
         body.put("format", format);
@@ -82,7 +82,7 @@ public final class DocumentRoutes {
         if (ctx.formParam("language") != null) {
             body.put("language", ctx.formParam("language"));
         }
-        body.put("content", new String(bytes, StandardCharsets.UTF_8));
+        body.put("content", text);
         if (NulChars.in(body)) {
             throw Requests.nulRefused();
         }

@@ -58,17 +58,19 @@ final class UploadRules {
         return byExtension;
     }
 
-    /** Refuses bytes that are not UTF-8 text, naming the offset of the first bad byte. */
-    static void requireUtf8Text(byte[] bytes) {
+    /** The bytes as text; bytes that are not UTF-8 are refused, naming the offset of the first bad one. */
+    static String utf8Text(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         // UTF-8 never decodes to more chars than it has bytes
-        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             throw new ApiException(ApiError.VALIDATION_FAILED, "The file is not UTF-8 text: the byte at offset "
                     + in.position() + " is not; convert the file to UTF-8 and upload it again");
         }
+        return out.flip().toString();
     }
 
     private static void requireUtf8Charset(String partType) {

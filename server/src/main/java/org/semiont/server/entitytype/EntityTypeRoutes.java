@@ -33,7 +33,7 @@ public final class EntityTypeRoutes {
         Principal p = Authenticator.requireModerator(ctx);
         JsonNode tag = requests.object(ctx).get("tag");
         if (tag == null || !tag.isTextual()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "tag (a string of 1.." + EntityTypeService.MAX_LENGTH + " characters) is required");
+            throw new ApiException(ApiError.VALIDATION_FAILED, "tag (a string of 1.." + EntityTypeNames.MAX_LENGTH + " characters) is required");
         }
         ctx.json(Map.of("success", true, "entityTypes", service.add(List.of(tag.asText()), p.userId())));
     }

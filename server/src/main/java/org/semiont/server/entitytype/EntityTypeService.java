@@ -19,7 +19,6 @@ public final class EntityTypeService {
     public static final List<String> DEFAULTS = List.of("Person", "Organization", "Location", "Event", "Concept",
             "Product", "Technology", "Date", "Author");
     public static final String BOOTSTRAP_USER = "00000000-0000-0000-0000-000000000000";
-    static final int MAX_LENGTH = EntityTypeNames.MAX_LENGTH;
     private final DataSource pool;
     private final EventWriter writer;
 

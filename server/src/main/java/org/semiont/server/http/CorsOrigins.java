@@ -60,8 +60,7 @@ public record CorsOrigins(List<String> origins) {
     }
 
     private static ConfigException invalid(String origin, String why) {
-        String shown = origin.length() > 80 ? origin.substring(0, 80) + "…" : origin;
-        return new ConfigException(VARIABLE + " holds \"" + shown + "\", which is not an origin (" + why
+        return new ConfigException(VARIABLE + " holds \"" + Texts.abbreviate(origin, 80) + "\", which is not an origin (" + why
                 + "); use scheme://host[:port], e.g. http://localhost:3000");
     }
 

@@ -57,8 +57,7 @@ public final class ErrorMapper {
         }
         String reason = refusal.getReason() == null ? "HTTP " + refusal.getCode() : refusal.getReason();
         String detail = root == refusal || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
-        String text = reason + detail;
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return Texts.abbreviate(reason + detail, 200);
     }
 
     private static void fromJavalin(HttpResponseException e, Context ctx) {

@@ -59,8 +59,8 @@ public final class HttpServer {
         String coding = ctx.header("Content-Encoding");
         if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
             ctx.header("Accept-Encoding", "identity");
-            String shown = coding.length() > 40 ? coding.substring(0, 40) + "…" : coding;
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding \"" + shown + "\" is not supported; "
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding \"" + Texts.abbreviate(coding, 40)
+                    + "\" is not supported; "
                     + "send the body uncompressed");
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.semiont.server.NulChars;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.http.Texts;
 
 /** Request parsing shared by the API routes: JSON objects, bounded integers, booleans, ids. */
 public final class Requests {
@@ -125,6 +126,6 @@ public final class Requests {
     }
 
     public static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return Texts.abbreviate(s, 60);
     }
 }

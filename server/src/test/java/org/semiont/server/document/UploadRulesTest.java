@@ -40,12 +40,12 @@ class UploadRulesTest {
 
     @Test
     void utf8_text_passes_and_the_first_bad_byte_is_named() {
-        UploadRules.requireUtf8Text("Grüße, 世界 😀".getBytes(StandardCharsets.UTF_8));
-        UploadRules.requireUtf8Text(new byte[0]);
+        assertThat(UploadRules.utf8Text("Grüße, 世界 😀".getBytes(StandardCharsets.UTF_8))).isEqualTo("Grüße, 世界 😀");
+        assertThat(UploadRules.utf8Text(new byte[0])).isEmpty();
         byte[] latin1 = "abc Grüße".getBytes(StandardCharsets.ISO_8859_1);
-        assertRefused(() -> UploadRules.requireUtf8Text(latin1), ApiError.VALIDATION_FAILED, "offset 6");
+        assertRefused(() -> UploadRules.utf8Text(latin1), ApiError.VALIDATION_FAILED, "offset 6");
         byte[] cut = {'a', (byte) 0xE4, (byte) 0xB8};
-        assertRefused(() -> UploadRules.requireUtf8Text(cut), ApiError.VALIDATION_FAILED, "offset 1");
+        assertRefused(() -> UploadRules.utf8Text(cut), ApiError.VALIDATION_FAILED, "offset 1");
     }
 
     private static void assertRefused(Runnable r, ApiError code, String mentioned) {
