@@ -115,8 +115,7 @@ public final class EventLog implements AutoCloseable {
     /** Events of one stream matching the query, in sequence order, at most {@code limit}. */
     public List<StoredEvent> query(String streamId, StreamQuery q) {
         try (Stream<StoredEvent> s = readStream(streamId, q.fromSequence())) {
-            java.util.function.Predicate<StoredEvent> mayMatch = q.prefilter();
-            Stream<StoredEvent> f = s.filter(e -> mayMatch.test(e) && q.matches(e));
+            Stream<StoredEvent> f = s.filter(q.matcher());
             return (q.limit() > 0 ? f.limit(q.limit()) : f).collect(Collectors.toList());
         }
     }
