@@ -50,7 +50,17 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         return t;
     });
 
-    private record Open(String userId, Subscription subscription) {
+    /**
+     * An open stream. It is counted from before its first byte goes out, so a client that has seen the stream start
+     * is already counted by the next connect; its subscription follows the hello (null until then: still starting).
+     */
+    private static final class Open {
+        final String userId;
+        volatile Subscription subscription;
+
+        Open(String userId) {
+            this.userId = userId;
+        }
     }
 
     public DocumentStreamRoutes(EventLog events, DocumentService documents, ObjectMapper json, Clock clock, Duration keepAlive,
@@ -112,12 +122,14 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         String id = client.ctx().pathParam("id");
         long from = client.ctx().attribute(FROM);
         client.keepAlive();
+        Open open = new Open(Authenticator.principal(client.ctx()).userId());
+        clients.put(client, open);
         try {
             ObjectNode hello = JsonNodeFactory.instance.objectNode().put("type", "connected").put("documentId", id)
                     .put("timestamp", LogTimestamps.format(clock.instant())).put("message", "Event stream connected");
             client.sendEvent("stream-connected", hello.toString(), null);
             Subscription sub = events.subscribeStream(id, from, e -> send(client, e));
-            clients.put(client, new Open(Authenticator.principal(client.ctx()).userId(), sub));
+            open.subscription = sub;
             client.onClose(() -> {
                 sub.close();
                 clients.remove(client);
@@ -144,7 +156,10 @@ public final class DocumentStreamRoutes implements AutoCloseable {
     private void ping() {
         for (Map.Entry<SseClient, Open> entry : clients.entrySet()) {
             SseClient c = entry.getKey();
-            Subscription sub = entry.getValue().subscription();
+            Subscription sub = entry.getValue().subscription;
+            if (sub == null) {
+                continue; // still starting
+            }
             try {
                 if (c.terminated()) {
                     // gone without its close callback having run: nothing else would ever free its place

@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections and event streams are bounded (SEMIONT_MAX_CONNECTIONS): streams held open by clients once used up the
  * process's file descriptors, until the event log could not open a stream file and stopped taking writes.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a stream let through where a refusal was due reads forever
 class ConnectionLimitsIT {
     @TempDir
     Path dataDir;
