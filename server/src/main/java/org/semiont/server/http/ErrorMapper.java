@@ -28,6 +28,9 @@ public final class ErrorMapper {
             HttpException refusal = jettyRefusal(e);
             if (refusal != null) {
                 int status = refusal.getCode();
+                // Jetty will not read past a body it refused, so it closes the connection: say so, or a pooling client
+                // sends its next request into a socket that is already gone
+                ctx.header("Connection", "close");
                 respond(ctx, status, ApiError.forStatus(status).name(), "The request cannot be read: " + describe(refusal, e), null);
                 return;
             }

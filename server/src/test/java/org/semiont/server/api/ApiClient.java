@@ -25,6 +25,10 @@ public final class ApiClient {
         this.token = token;
     }
 
+    String token() {
+        return token;
+    }
+
     public ApiClient as(String newToken) {
         return new ApiClient(base, newToken);
     }

@@ -3,11 +3,6 @@ package org.semiont.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -47,32 +42,13 @@ class MalformedHttpIT {
             throws Exception {
         String line = requestLine.replace("LONG", "q".repeat(20_000));
         String extra = "BIG_HEADER".equals(header) ? "X-Big: " + "b".repeat(20_000) + "\r\n" : "";
-        Raw r = send(line + "\r\nHost: localhost\r\n" + extra + "Connection: close\r\n\r\n");
-        assertThat(r.status).as(r.head).isEqualTo(status);
-        assertThat(r.head.toLowerCase()).contains("content-type: application/json");
-        JsonNode body = ApiClient.JSON.readTree(r.body);
+        RawHttp.Response r = RawHttp.exchange(server.url(),
+                (line + "\r\nHost: localhost\r\n" + extra + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(r.status()).as(r.head()).isEqualTo(status);
+        assertThat(r.head().toLowerCase()).contains("content-type: application/json");
+        JsonNode body = ApiClient.JSON.readTree(r.body());
         assertThat(body.get("code").asText()).isEqualTo(code);
         assertThat(body.get("error").asText()).isNotBlank();
         assertThat(server.anonymous().get("/api/health").status()).isEqualTo(200);
-    }
-
-    private record Raw(int status, String head, String body) {
-    }
-
-    private static Raw send(String request) throws Exception {
-        URI base = URI.create(server.url());
-        try (Socket s = new Socket(base.getHost(), base.getPort())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            String head = text.substring(0, end);
-            return new Raw(Integer.parseInt(head.split(" ")[1]), head, text.substring(end + 4));
-        }
     }
 }
