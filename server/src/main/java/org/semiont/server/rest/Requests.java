@@ -52,6 +52,12 @@ public final class Requests {
         if (NulChars.mayBeIn(bytes) && NulChars.in(n)) {
             throw nulRefused();
         }
+        String unpaired = UnpairedSurrogates.mayBeIn(bytes) ? UnpairedSurrogates.firstIn(n) : null;
+        if (unpaired != null) {
+            String problem = "Strings must be Unicode text: \"" + abbreviate(UnpairedSurrogates.escaped(unpaired))
+                    + "\" holds half of a surrogate pair (an escape from \\ud800 to \\udfff) without its other half";
+            throw new ApiException(ApiError.VALIDATION_FAILED, problem, List.of(problem));
+        }
         return (ObjectNode) n;
     }
 
