@@ -74,7 +74,8 @@ class FuzzIT {
             case 2:
                 return c.send("POST", "/api/annotations", deep(r.nextBoolean() ? "[" : "{\"a\":", 1000 + r.nextInt(20_000)));
             case 3:
-                return c.sendBytes("POST", "/api/annotations", invalidUtf8(doc), "application/json");
+                return r.nextBoolean() ? c.sendBytes("POST", "/api/annotations", invalidUtf8(doc), "application/json")
+                        : c.send("POST", "/api/annotations", halfSurrogate(r, doc));
             case 4:
                 return traversal(c, r);
             case 5:
@@ -107,6 +108,13 @@ class FuzzIT {
         out[head.length + 2] = '"';
         out[head.length + 3] = '}';
         return out;
+    }
+
+    /** A valid annotation but for a string with half of a surrogate pair, escaped: valid JSON, not Unicode text. */
+    private static String halfSurrogate(Random r, String doc) {
+        String half = String.format("\\u%04x", 0xd800 + r.nextInt(0x800));
+        return "{\"motivation\":\"commenting\",\"target\":\"" + doc + "\",\"body\":[{\"type\":\"TextualBody\",\"value\":\"x"
+                + half + "y\"}]}";
     }
 
     /** A valid annotation with one field made invalid in one of many ways. */
