@@ -18,6 +18,7 @@ import java.util.stream.StreamSupport;
 import org.semiont.events.commit.CommitHooks;
 import org.semiont.events.commit.CommitLog;
 import org.semiont.events.commit.GlobalReader;
+import org.semiont.events.commit.LogIdentity;
 import org.semiont.events.jsonl.EventLine;
 import org.semiont.events.jsonl.FileTail;
 import org.semiont.events.jsonl.LineCodec;
@@ -307,6 +308,22 @@ public final class EventLog implements AutoCloseable {
     public VerifyReport verify(String streamId) {
         List<String> ids = streamId == null ? streamIds() : List.of(StreamIds.validate(streamId));
         return new LogVerifier(layout, options.verifyThreads()).verify(ids, streamId == null ? walDir : null);
+    }
+
+    /**
+     * The log's identity: a UUID created the first time the log is opened for writing and never changed, so what
+     * follows the log elsewhere (the projections in PostgreSQL) can tell it from any other log. Null only for a log
+     * opened read-only that was never opened for writing.
+     */
+    public String logId() {
+        if (commitLog != null) {
+            return commitLog.logId();
+        }
+        try {
+            return LogIdentity.read(walDir);
+        } catch (IOException e) {
+            throw new EventsException(EventsError.IO_FAILURE, "cannot read the event log's identity: " + e.getMessage(), e);
+        }
     }
 
     public Path eventsRoot() {

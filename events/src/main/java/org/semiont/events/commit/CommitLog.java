@@ -32,6 +32,7 @@ public final class CommitLog implements Closeable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Committer committer;
+    private final String logId;
     private final Appender appender;
     private final StreamStateCache cache;
 
@@ -56,6 +57,7 @@ public final class CommitLog implements Closeable {
             throw new EventsException(EventsError.IO_FAILURE, "cannot open the event log in " + walDir + ": " + e, e);
         }
         try {
+            logId = LogIdentity.readOrCreate(walDir, s.syncer());
             StreamLoader loader = new StreamLoader(layout, s.syncer());
             committer = recoverAndStart(layout, walDir, s, loader, hooks);
             cache = new StreamStateCache(s.streamCacheSize(), loader);
@@ -124,6 +126,11 @@ public final class CommitLog implements Closeable {
     }
 
     /** The last global position that is durable and visible to readers. */
+    /** The log's identity (see {@link LogIdentity}). */
+    public String logId() {
+        return logId;
+    }
+
     public long committedPosition() {
         return committer.committedPosition();
     }
