@@ -56,7 +56,14 @@ final class SemiontProcess implements AutoCloseable {
 
     /** Runs a short-lived verb to completion and returns (exit code, output). */
     static Result run(String... args) throws IOException, InterruptedException {
-        Process p = builder(args).start();
+        return runWithEnv(java.util.Map.of(), args);
+    }
+
+    /** {@link #run} with variables added to the environment. */
+    static Result runWithEnv(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(args);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -2,6 +2,7 @@ package org.semiont.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,14 @@ class UserAndProjectionVerbsIT {
             SemiontProcess.Result busy = SemiontProcess.run("projections", "check", "--data-dir", dir);
             assertThat(busy.exitCode()).isEqualTo(1);
             assertThat(busy.output()).contains("stop it first");
+            // another data dir on the running server's database: before the projections lock, this emptied its tables
+            String port = new ObjectMapper().readTree(dataDir.resolve("run/postgres.json").toFile()).get("port").asText();
+            java.nio.file.Files.createDirectories(dataDir.resolve("other"));
+            SemiontProcess.Result foreign = SemiontProcess.runWithEnv(Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:"
+                    + port + "/semiont"), "projections", "rebuild", "--data-dir", dataDir.resolve("other").toString());
+            assertThat(foreign.exitCode()).as(foreign.output()).isEqualTo(1);
+            assertThat(foreign.output()).contains("another process is writing the projections").contains("semiont start");
+            assertThat(get(url + "/api/users/me", bobToken)).contains("\"email\":\"bob@example.org\"");
             server.process().destroy();
             assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }

@@ -17,6 +17,7 @@ import org.semiont.server.config.ServerConfig;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.datadir.DataDirLock;
 import org.semiont.server.db.ConnectionPools;
+import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
@@ -100,6 +101,7 @@ public final class ServerApp implements AutoCloseable {
         timer.mark("pools");
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         timer.mark("schema");
+        resources.add(ProjectionLock.acquire(ConnectionPools.dedicated(database.target(), "start")));
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), () -> api == null ? Optional.empty() : api.writesBlocked(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));

@@ -14,6 +14,7 @@ import org.semiont.server.config.PoolSettings;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.ConnectionPools;
 import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
@@ -26,13 +27,16 @@ import org.semiont.server.store.StartupSchemaSync;
 final class Maintenance implements AutoCloseable {
     private final EventLog log;
     private final DatabaseRuntime runtime;
+    private final ProjectionLock lock;
     private final HikariDataSource pool;
     private final StandardProjections projections;
     private final ProjectionMaintenance maintenance;
 
-    private Maintenance(EventLog log, DatabaseRuntime runtime, HikariDataSource pool, StandardProjections projections) {
+    private Maintenance(EventLog log, DatabaseRuntime runtime, ProjectionLock lock, HikariDataSource pool,
+                        StandardProjections projections) {
         this.log = log;
         this.runtime = runtime;
+        this.lock = lock;
         this.pool = pool;
         this.projections = projections;
         this.maintenance = new ProjectionMaintenance(pool, log, projections.projections(), Clock.systemUTC());
@@ -48,12 +52,17 @@ final class Maintenance implements AutoCloseable {
                     + ". If the server is running, stop it first: " + purpose + " needs the log and the projections to itself.");
         }
         DatabaseRuntime runtime = null;
+        ProjectionLock lock = null;
         try {
             runtime = db.openRuntime(purpose);
             ensureSchema(runtime, layout);
+            lock = ProjectionLock.acquire(ConnectionPools.dedicated(runtime.target(), purpose.replaceFirst("^semiont ", "")));
             HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
-            return new Maintenance(log, runtime, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
+            return new Maintenance(log, runtime, lock, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
         } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
             if (runtime != null) {
                 runtime.close();
             }
@@ -83,6 +92,7 @@ final class Maintenance implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        lock.close();
         runtime.close();
         log.close();
     }

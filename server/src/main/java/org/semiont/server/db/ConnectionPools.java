@@ -2,7 +2,12 @@ package org.semiont.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import org.semiont.server.config.DatabaseTarget;
 import org.semiont.server.config.PoolSettings;
 
@@ -39,6 +44,29 @@ public final class ConnectionPools {
         c.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
         c.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, timeout.toSeconds() + 1)));
         return new HikariDataSource(c);
+    }
+
+    /**
+     * One connection outside any pool, for a session-scoped lock held as long as the process runs. Its application
+     * name ({@code semiont <purpose>}, this process's id and host) is what another process is shown when refused.
+     */
+    public static Connection dedicated(DatabaseTarget target, String purpose) {
+        Properties p = target.jdbcProperties();
+        String name = "semiont " + purpose + " (pid " + ProcessHandle.current().pid() + " on " + hostName() + ")";
+        p.setProperty("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name); // PostgreSQL keeps 63 bytes
+        try {
+            return DriverManager.getConnection(target.jdbcUrl(), p);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + target.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown host";
+        }
     }
 
     private static HikariConfig base(DatabaseTarget target, String name) {

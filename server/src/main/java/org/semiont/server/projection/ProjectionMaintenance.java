@@ -104,7 +104,7 @@ public final class ProjectionMaintenance {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long upTo = Checkpoints.read(c, Projector.NAME);
+                long upTo = LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
                 Sql.update(c, "DELETE FROM annotations WHERE \"documentId\" = ?", documentId);
                 Sql.update(c, "DELETE FROM documents WHERE id = ?", documentId);
                 List<StoredEvent> mine = new ArrayList<>();
@@ -143,6 +143,7 @@ public final class ProjectionMaintenance {
         Checkpoints.reset(c, Projector.NAME);
         long count = bulk != null ? bulk.run(c, last, progress).events() : replay(c, last, progress);
         Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
+        LogBinding.record(c, Projector.NAME, events.logId());
         return new long[] {count, last};
     }
 
@@ -182,7 +183,7 @@ public final class ProjectionMaintenance {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                long upTo = Checkpoints.read(c, Projector.NAME);
+                long upTo = LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
                 for (String[] t : TABLES) {
                     snapshot(c, t[0], t[1], "before_");
                 }

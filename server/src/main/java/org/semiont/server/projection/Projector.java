@@ -73,10 +73,20 @@ public final class Projector implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Reads the checkpoint and starts applying everything after it (catch-up from the log, then live). */
+    /**
+     * Claims the checkpoint for this log ({@link LogBinding}: refused when the database follows another log, or has
+     * seen more of this one than it holds) and starts applying everything after it (catch-up, then live).
+     */
     public void start() {
         try (Connection c = pool.getConnection()) {
-            applied = Checkpoints.read(c, NAME);
+            c.setAutoCommit(false);
+            try {
+                applied = LogBinding.claim(c, NAME, events.logId(), events.lastPosition(), clock.instant());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new ProjectionException("cannot read the projection checkpoint: " + e.getMessage(), e);
         }
