@@ -17,7 +17,6 @@ import org.semiont.server.config.ServerConfig;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.datadir.DataDirLock;
 import org.semiont.server.db.ConnectionPools;
-import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
@@ -25,6 +24,7 @@ import org.semiont.server.health.Readiness;
 import org.semiont.server.http.CorsOrigins;
 import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.ReservedPort;
+import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
 import org.semiont.server.store.StartupSchemaSync;
@@ -98,10 +98,11 @@ public final class ServerApp implements AutoCloseable {
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
         requireReachable(probe);
+        // before the schema push: a server refused here has changed nothing in a database another one uses
+        resources.add(ProjectionLock.acquire(ConnectionPools.dedicated(database.target(), "start")));
         timer.mark("pools");
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         timer.mark("schema");
-        resources.add(ProjectionLock.acquire(ConnectionPools.dedicated(database.target(), "start")));
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), () -> api == null ? Optional.empty() : api.writesBlocked(), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.server.config.Environment;
@@ -36,6 +37,12 @@ class ExternalDatabaseIT {
     @AfterAll
     static void stopExternal() throws Exception {
         external.close();
+    }
+
+    /** A fresh data dir has a new event log, which a database that follows another one refuses: a fresh database too. */
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        external.recreateDatabase();
     }
 
     private ServerApp start(Map<String, String> env) {

@@ -55,8 +55,8 @@ final class Maintenance implements AutoCloseable {
         ProjectionLock lock = null;
         try {
             runtime = db.openRuntime(purpose);
-            ensureSchema(runtime, layout);
             lock = ProjectionLock.acquire(ConnectionPools.dedicated(runtime.target(), purpose.replaceFirst("^semiont ", "")));
+            ensureSchema(runtime, layout);
             HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
             return new Maintenance(log, runtime, lock, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
         } catch (RuntimeException e) {

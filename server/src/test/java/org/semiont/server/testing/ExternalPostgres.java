@@ -73,6 +73,14 @@ public final class ExternalPostgres implements AutoCloseable {
         return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/" + DATABASE + "?sslmode=require";
     }
 
+    /** Drops the application database and creates it empty: a fresh deployment for the next test. */
+    public void recreateDatabase() throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+        }
+    }
+
     /** Simulates an outage. */
     public void stop() throws IOException {
         pg.close();
