@@ -39,6 +39,8 @@ public final class ServerApp implements AutoCloseable {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+    /** How often the projections lock's session is checked (and the lock taken again after a database restart). */
+    static final Duration LOCK_CHECK_INTERVAL = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
     private final ServerConfig config;
     private final String schemaText;
@@ -99,12 +101,14 @@ public final class ServerApp implements AutoCloseable {
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
         requireReachable(probe);
         // before the schema push: a server refused here has changed nothing in a database another one uses
-        resources.add(ProjectionLock.acquire(ConnectionPools.dedicated(database.target(), "start")));
+        ProjectionLock projectionsLock = resources.add(ProjectionLock.acquire(
+                () -> ConnectionPools.dedicated(database.target(), "start")).keepEvery(LOCK_CHECK_INTERVAL));
         timer.mark("pools");
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         timer.mark("schema");
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
-                () -> schemaState.status().label(), () -> api == null ? Optional.empty() : api.writesBlocked(), Clock.systemUTC());
+                () -> schemaState.status().label(), () -> projectionsLock.takenByAnother()
+                        .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));

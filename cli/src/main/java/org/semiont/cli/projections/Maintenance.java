@@ -54,8 +54,9 @@ final class Maintenance implements AutoCloseable {
         DatabaseRuntime runtime = null;
         ProjectionLock lock = null;
         try {
-            runtime = db.openRuntime(purpose);
-            lock = ProjectionLock.acquire(ConnectionPools.dedicated(runtime.target(), purpose.replaceFirst("^semiont ", "")));
+            DatabaseRuntime opened = db.openRuntime(purpose);
+            runtime = opened;
+            lock = ProjectionLock.acquire(() -> ConnectionPools.dedicated(opened.target(), purpose.replaceFirst("^semiont ", "")));
             ensureSchema(runtime, layout);
             HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
             return new Maintenance(log, runtime, lock, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
