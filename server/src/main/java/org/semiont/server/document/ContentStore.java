@@ -10,9 +10,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.server.datadir.AtomicFiles;
+import org.semiont.server.http.ApiError;
+import org.semiont.server.http.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Raw document bytes, content-addressed: {@code <data-dir>/documents/<ab>/<cd>/<id>.dat} (the original's layout). */
+/**
+ * Raw document bytes, content-addressed: {@code <data-dir>/documents/<ab>/<cd>/<id>.dat} (the original's layout). The
+ * id is the SHA-256 of the bytes, so every read checks them against it: a file damaged or changed outside Semiont is
+ * an error, never served as the document. Storing the same content again repairs a damaged file.
+ */
 public final class ContentStore {
+    private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
     private final Path root;
 
     public ContentStore(Path dataDir) {
@@ -35,12 +44,15 @@ public final class ContentStore {
     public String put(byte[] content) {
         String id = idOf(content);
         Path file = file(id);
-        if (!Files.exists(file)) {
-            try {
+        try {
+            if (!Files.exists(file)) {
                 AtomicFiles.write(file, content);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot store content of " + id + " in " + file + ": " + e.getMessage(), e);
+            } else if (!intact(id, Files.readAllBytes(file))) {
+                AtomicFiles.write(file, content);
+                log.warn("Content file {} did not match its checksum; stored again from the bytes just received", file);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store content of " + id + " in " + file + ": " + e.getMessage(), e);
         }
         return id;
     }
@@ -50,11 +62,26 @@ public final class ContentStore {
             return Optional.empty();
         }
         Path file = file(id);
+        byte[] bytes;
         try {
-            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read content of " + id + " from " + file + ": " + e.getMessage(), e);
         }
+        if (!intact(id, bytes)) {
+            log.error("Content file {} does not match its checksum (damaged or changed outside Semiont): not served", file);
+            throw new ApiException(ApiError.CONTENT_CORRUPTED, "The stored content of " + id + " does not match its "
+                    + "checksum: the file was damaged or changed outside Semiont. Uploading the same content again repairs "
+                    + "it; otherwise restore it from a backup");
+        }
+        return Optional.of(bytes);
+    }
+
+    private static boolean intact(String id, byte[] bytes) {
+        return id.equals(idOf(bytes));
     }
 
     private Path file(String id) {

@@ -112,12 +112,31 @@ public final class DocumentRoutes {
         ArrayNode arr = out.putArray("documents");
         for (ObjectNode d : p.documents()) {
             if (withContent) {
-                String text = content.get(d.path("id").asText()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-                d.put("content", text.length() > 200 ? text.substring(0, 200) : text);
+                d.put("content", snippet(d.path("id").asText()));
             }
             arr.add(d);
         }
         return out.put("total", p.total()).put("offset", offset).put("limit", limit);
+    }
+
+    /**
+     * The first 200 characters of a document (never half of a surrogate pair). A damaged content file gives an empty
+     * snippet rather than failing the whole search: the content read has logged it, and GET …/content reports it.
+     */
+    private String snippet(String id) {
+        String text;
+        try {
+            text = content.get(id).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        } catch (ApiException e) {
+            if (e.code() != ApiError.CONTENT_CORRUPTED) {
+                throw e;
+            }
+            return "";
+        }
+        if (text.length() <= 200) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(199)) ? 199 : 200);
     }
 
     /** {document, annotations, entityReferences}: the create response and the GET are this same shape. */

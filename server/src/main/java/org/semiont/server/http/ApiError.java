@@ -19,6 +19,8 @@ public enum ApiError {
     TOO_MANY_REQUESTS(429),
     HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
+    /** Stored content whose bytes no longer match their content address (damaged on disk). */
+    CONTENT_CORRUPTED(500),
     SERVICE_UNAVAILABLE(503);
 
     private final int status;
