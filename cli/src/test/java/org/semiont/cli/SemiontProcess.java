@@ -32,6 +32,15 @@ final class SemiontProcess implements AutoCloseable {
         return new SemiontProcess(builder("start", "--port", "0", "--data-dir", dataDir.toString()).start());
     }
 
+    /** {@link #start} with JVM options (a small heap, say) ahead of {@code -jar}. */
+    static SemiontProcess startWithJvmOptions(Path dataDir, String... options) throws IOException {
+        ProcessBuilder pb = builder("start", "--port", "0", "--data-dir", dataDir.toString());
+        List<String> cmd = new ArrayList<>(pb.command());
+        cmd.addAll(1, List.of(options));
+        pb.command(cmd);
+        return new SemiontProcess(pb.start());
+    }
+
     /** {@link #start} with the process's open-file limit ({@code ulimit -n}) lowered, and extra environment. */
     static SemiontProcess startWithOpenFileLimit(Path dataDir, int openFiles, java.util.Map<String, String> env) throws IOException {
         ProcessBuilder pb = builder("start", "--port", "0", "--data-dir", dataDir.toString());

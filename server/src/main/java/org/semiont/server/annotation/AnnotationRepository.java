@@ -1,5 +1,6 @@
 package org.semiont.server.annotation;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
  * has just committed are also kept for a moment, so a create can answer without reading its row back.
  */
 public final class AnnotationRepository {
+    static final int STREAM_FETCH = 500;
     static final int RECENT_ROWS = 4096;
     private final DataSource pool;
     private final Map<String, Stored> recent = new LinkedHashMap<>(RECENT_ROWS * 2) {
@@ -97,17 +99,45 @@ public final class AnnotationRepository {
     }
 
     /** Every annotation of a document, in creation order (the document GET and projection files). */
+    /** Receives the JSON of one annotation; may write it out (hence the IOException). */
+    public interface JsonSink {
+        void accept(String json) throws IOException;
+    }
+
+    /**
+     * Streams a document's annotations (all, or only its entity references: linking annotations that carry a tagging
+     * body, the original's entityReferences) in order,
+     * {@value #STREAM_FETCH} rows at a time through a cursor: a response built as one list held ~400 MB of heap per
+     * request for a document with 95,000 annotations, and a few such GETs at once could exhaust the heap. Returns
+     * how many there were.
+     */
+    public long eachOfDocument(String documentId, boolean entityReferencesOnly, JsonSink sink) throws IOException {
+        String sql = "SELECT data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
+                ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " ORDER BY position";
+        long count = 0;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL uses a cursor for a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(STREAM_FETCH);
+                ps.setString(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1));
+                        count++;
+                    }
+                }
+            } finally {
+                c.rollback(); // read only: nothing to keep
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
+        }
+        return count;
+    }
+
     public List<String> allOfDocument(String documentId) {
         List<String> out = new ArrayList<>();
         run("SELECT data FROM annotations WHERE \"documentId\" = ? ORDER BY position", List.of(documentId), rs -> out.add(rs.getString(1)));
-        return out;
-    }
-
-    /** Linking annotations of a document that carry a tagging body (the original's entityReferences). */
-    public List<String> entityReferences(String documentId) {
-        List<String> out = new ArrayList<>();
-        run("SELECT data FROM annotations WHERE \"documentId\" = ? AND motivation = 'linking' AND cardinality(\"entityTags\") > 0 "
-                + "ORDER BY position", List.of(documentId), rs -> out.add(rs.getString(1)));
         return out;
     }
 

@@ -1,9 +1,10 @@
 package org.semiont.server.document;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -40,19 +41,19 @@ public final class DocumentRoutes {
         routes.post("/api/documents", this::create);
         routes.get("/api/documents", this::list);
         routes.get("/api/documents/search", this::search);
-        routes.get("/api/documents/{id}", ctx -> ctx.json(full(service.require(ctx.pathParam("id")))));
-        routes.patch("/api/documents/{id}", ctx -> ctx.json(full(service.patch(ctx.pathParam("id"), requests.object(ctx),
-                Authenticator.principal(ctx).userId()))));
+        routes.get("/api/documents/{id}", ctx -> full(ctx, 200, service.require(ctx.pathParam("id"))));
+        routes.patch("/api/documents/{id}", ctx -> full(ctx, 200, service.patch(ctx.pathParam("id"), requests.object(ctx),
+                Authenticator.principal(ctx).userId())));
         routes.get("/api/documents/{id}/content", this::content);
         routes.get("/api/documents/{id}/annotations", this::annotationsOf);
         routes.get("/api/documents/{id}/referenced-by", this::referencedBy);
     }
 
-    private void create(Context ctx) {
+    private void create(Context ctx) throws IOException {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         DocumentService.NewDocument d = type.startsWith("multipart/form-data") ? upload(ctx)
                 : DocumentService.parse(requests.object(ctx), "api");
-        ctx.status(201).json(full(service.create(d, Authenticator.principal(ctx).userId())));
+        full(ctx, 201, service.create(d, Authenticator.principal(ctx).userId()));
     }
 
     private DocumentService.NewDocument upload(Context ctx) {
@@ -139,18 +140,26 @@ public final class DocumentRoutes {
         return text.substring(0, Character.isHighSurrogate(text.charAt(199)) ? 199 : 200);
     }
 
-    /** {document, annotations, entityReferences}: the create response and the GET are this same shape. */
-    private ObjectNode full(ObjectNode document) {
+    /**
+     * {document, annotations, entityReferences}: the create response, the GET and the PATCH are this same shape.
+     * Written as it is read (the annotations through a cursor), so a document with 100,000 annotations costs a
+     * response buffer, not the whole answer in memory.
+     */
+    private void full(Context ctx, int status, ObjectNode document) throws IOException {
         String id = document.path("id").asText();
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("document", document);
-        raw(out.putArray("annotations"), annotations.allOfDocument(id));
-        raw(out.putArray("entityReferences"), annotations.entityReferences(id));
-        return out;
-    }
-
-    static void raw(ArrayNode arr, List<String> json) {
-        json.forEach(j -> arr.addRawValue(new RawValue(j)));
+        ctx.status(status).contentType("application/json");
+        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeFieldName("document");
+            g.writeTree(document);
+            g.writeArrayFieldStart("annotations");
+            annotations.eachOfDocument(id, false, g::writeRawValue);
+            g.writeEndArray();
+            g.writeArrayFieldStart("entityReferences");
+            annotations.eachOfDocument(id, true, g::writeRawValue);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
     }
 
     private void content(Context ctx) {
@@ -160,12 +169,18 @@ public final class DocumentRoutes {
         ctx.contentType(d.path("format").asText() + "; charset=utf-8").result(bytes);
     }
 
-    private void annotationsOf(Context ctx) {
+    /** {annotations, total}, written as read (see {@link #full}). */
+    private void annotationsOf(Context ctx) throws IOException {
         String id = service.require(ctx.pathParam("id")).path("id").asText();
-        List<String> all = annotations.allOfDocument(id);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        raw(out.putArray("annotations"), all);
-        ctx.json(out.put("total", all.size()));
+        ctx.contentType("application/json");
+        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("annotations");
+            long total = annotations.eachOfDocument(id, false, g::writeRawValue);
+            g.writeEndArray();
+            g.writeNumberField("total", total);
+            g.writeEndObject();
+        }
     }
 
     private void referencedBy(Context ctx) {
