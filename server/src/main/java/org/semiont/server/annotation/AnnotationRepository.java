@@ -135,12 +135,6 @@ public final class AnnotationRepository {
         return count;
     }
 
-    public List<String> allOfDocument(String documentId) {
-        List<String> out = new ArrayList<>();
-        run("SELECT data FROM annotations WHERE \"documentId\" = ? ORDER BY position", List.of(documentId), rs -> out.add(rs.getString(1)));
-        return out;
-    }
-
     public List<Backlink> referencing(String documentId) {
         List<Backlink> out = new ArrayList<>();
         run("SELECT id, \"documentId\", data FROM annotations WHERE \"linkedDocuments\" @> ARRAY[?]::text[] ORDER BY position",

@@ -1,7 +1,10 @@
 package org.semiont.server.datadir;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,6 +35,20 @@ public final class AtomicFiles {
         write(target, content, false);
     }
 
+    /** Writes content to a stream: a file too large to hold in memory first. */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** {@link #replace}, with the content written to the temp file as it is produced. */
+    public static void replace(Path target, Content content) throws IOException {
+        write(target, out -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            content.writeTo(buffered);
+            buffered.flush();
+        }, false);
+    }
+
     /** Makes files written by {@link #replace}, and their names in their directories, durable. */
     public static void sync(Collection<Path> files) throws IOException {
         Set<Path> dirs = new LinkedHashSet<>();
@@ -53,15 +70,16 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, byte[] content, boolean durable) throws IOException {
+        write(target, out -> out.write(content), durable);
+    }
+
+    private static void write(Path target, Content content, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                content.writeTo(new KeptOpen(Channels.newOutputStream(ch)));
                 if (durable) {
                     ch.force(true);
                 }
@@ -73,6 +91,23 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The temp file's stream as content sees it: closing it only flushes, so the fsync and rename still follow. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

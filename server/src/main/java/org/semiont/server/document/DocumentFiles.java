@@ -1,13 +1,13 @@
 package org.semiont.server.document;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +50,6 @@ public final class DocumentFiles implements AutoCloseable {
     private final DataSource pool;
     private final DocumentRepository documents;
     private final AnnotationRepository annotations;
-    private final ObjectMapper json;
     private final ObjectWriter pretty;
     /**
      * The documents whose files are due, each with the last projected event of its stream (the file's
@@ -72,7 +71,6 @@ public final class DocumentFiles implements AutoCloseable {
         this.pool = pool;
         this.documents = documents;
         this.annotations = annotations;
-        this.json = json;
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withArrayIndenter(new DefaultIndenter("  ", "\n"))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -225,17 +223,25 @@ public final class DocumentFiles implements AutoCloseable {
         if (doc == null) {
             return;
         }
-        ObjectNode out = json.createObjectNode();
-        out.set("document", doc);
-        ObjectNode anns = out.putObject("annotations");
-        anns.put("documentId", id);
-        ArrayNode list = anns.putArray("annotations");
-        // stored annotation JSON goes in as is: re-parsing thousands of annotations every second costs more than the file is worth
-        annotations.allOfDocument(id).forEach(a -> list.addRawValue(new RawValue(a)));
-        anns.put("version", tip.version);
-        anns.put("updatedAt", LogTimestamps.format(tip.at));
         Path target = file(id);
-        AtomicFiles.replace(target, pretty.writeValueAsBytes(out));
+        // written as read (annotations through a cursor, stored JSON as is): a document's file may be larger than the
+        // heap can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth
+        AtomicFiles.replace(target, out -> {
+            try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                g.writeFieldName("document");
+                g.writeTree(doc);
+                g.writeObjectFieldStart("annotations");
+                g.writeStringField("documentId", id);
+                g.writeArrayFieldStart("annotations");
+                annotations.eachOfDocument(id, false, g::writeRawValue);
+                g.writeEndArray();
+                g.writeNumberField("version", tip.version);
+                g.writeStringField("updatedAt", LogTimestamps.format(tip.at));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+        });
         unsynced.add(target);
     }
 
