@@ -38,8 +38,8 @@ public final class AnnotationRepository {
     public record Page(List<String> annotations, long total) {
     }
 
-    /** A backlink: an annotation in another document whose body links to this one. */
-    public record Backlink(String id, String documentId, String json) {
+    /** A backlink: an annotation in another document whose body links to this one, and that document's name. */
+    public record Backlink(String id, String documentId, String documentName, String json) {
     }
 
     public Optional<Stored> get(String shortId) {
@@ -98,31 +98,48 @@ public final class AnnotationRepository {
         return get(shortId).isPresent();
     }
 
-    /** Every annotation of a document, in creation order (the document GET and projection files). */
-    /** Receives the JSON of one annotation; may write it out (hence the IOException). */
-    public interface JsonSink {
-        void accept(String json) throws IOException;
+    /** Receives one row of a streamed read; may write it out (hence the IOException). */
+    public interface RowSink<T> {
+        void accept(T row) throws IOException;
     }
 
     /**
      * Streams a document's annotations (all, or only its entity references: linking annotations that carry a tagging
-     * body, the original's entityReferences) in order,
-     * {@value #STREAM_FETCH} rows at a time through a cursor: a response built as one list held ~400 MB of heap per
-     * request for a document with 95,000 annotations, and a few such GETs at once could exhaust the heap. Returns
-     * how many there were.
+     * body, the original's entityReferences) in creation order, as JSON. Returns how many there were. A response built
+     * as one list held ~400 MB of heap per request for a document with 95,000 annotations, and a few such GETs at once
+     * could exhaust the heap.
      */
-    public long eachOfDocument(String documentId, boolean entityReferencesOnly, JsonSink sink) throws IOException {
-        String sql = "SELECT data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
-                ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " ORDER BY position";
+    public long eachOfDocument(String documentId, boolean entityReferencesOnly, RowSink<String> sink) throws IOException {
+        return cursor("SELECT data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
+                ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " ORDER BY position",
+                documentId, rs -> sink.accept(rs.getString(1)));
+    }
+
+    /**
+     * Streams the backlinks to a document (annotations whose body links to it), with the name of the document each
+     * is on, in one query: there was one query per backlink for the names.
+     */
+    public long eachReferencing(String documentId, RowSink<Backlink> sink) throws IOException {
+        return cursor("SELECT a.id, a.\"documentId\", d.name, a.data FROM annotations a LEFT JOIN documents d "
+                + "ON d.id = a.\"documentId\" WHERE a.\"linkedDocuments\" @> ARRAY[?]::text[] ORDER BY a.position", documentId,
+                rs -> sink.accept(new Backlink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+    }
+
+    private interface CursorRow {
+        void row(ResultSet rs) throws SQLException, IOException;
+    }
+
+    /** Runs a one-parameter query through a cursor, {@value #STREAM_FETCH} rows at a time; returns the row count. */
+    private long cursor(String sql, String arg, CursorRow each) throws IOException {
         long count = 0;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL uses a cursor for a fetch size only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(STREAM_FETCH);
-                ps.setString(1, documentId);
+                ps.setString(1, arg);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(rs.getString(1));
+                        each.row(rs);
                         count++;
                     }
                 }
@@ -133,13 +150,6 @@ public final class AnnotationRepository {
             throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
         }
         return count;
-    }
-
-    public List<Backlink> referencing(String documentId) {
-        List<Backlink> out = new ArrayList<>();
-        run("SELECT id, \"documentId\", data FROM annotations WHERE \"linkedDocuments\" @> ARRAY[?]::text[] ORDER BY position",
-                List.of(documentId), rs -> out.add(new Backlink(rs.getString(1), rs.getString(2), rs.getString(3))));
-        return out;
     }
 
     private interface RowHandler {

@@ -183,17 +183,27 @@ public final class DocumentRoutes {
         }
     }
 
-    private void referencedBy(Context ctx) {
+    /** {referencedBy:[{id,documentName,target:{source,selector:{exact}}}]}, written as read (see {@link #full}). */
+    private void referencedBy(Context ctx) throws IOException {
         String id = service.require(ctx.pathParam("id")).path("id").asText();
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ArrayNode arr = out.putArray("referencedBy");
-        for (AnnotationRepository.Backlink b : annotations.referencing(id)) {
-            ObjectNode item = arr.addObject().put("id", b.id());
-            item.put("documentName", b.documentId() == null ? null
-                    : documents.get(b.documentId()).map(d -> d.path("name").asText()).orElse(null));
-            ObjectNode target = item.putObject("target").put("source", b.documentId());
-            target.putObject("selector").put("exact", BacklinkQuotes.exact(requests.json(), b.json()));
+        ctx.contentType("application/json");
+        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("referencedBy");
+            annotations.eachReferencing(id, b -> {
+                g.writeStartObject();
+                g.writeStringField("id", b.id());
+                g.writeStringField("documentName", b.documentName());
+                g.writeObjectFieldStart("target");
+                g.writeStringField("source", b.documentId());
+                g.writeObjectFieldStart("selector");
+                g.writeStringField("exact", BacklinkQuotes.exact(requests.json(), b.json()));
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            });
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        ctx.json(out);
     }
 }
