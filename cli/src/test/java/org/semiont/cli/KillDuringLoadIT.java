@@ -29,9 +29,7 @@ class KillDuringLoadIT {
     @Test
     void every_acknowledged_annotation_survives_a_kill_9_mid_load_and_the_projections_catch_up() throws Exception {
         String dir = dataDir.toString();
-        assertThat(SemiontProcess.run("useradd", "--email", "w@example.org", "--data-dir", dir).exitCode()).isZero();
-        String token = SemiontProcess.run("token", "--email", "w@example.org", "--data-dir", dir).output().trim().lines()
-                .reduce((a, b) -> b).orElseThrow();
+        String token = SemiontProcess.addUserWithToken(dataDir, "w@example.org");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         String doc;
         String lastMoment;

@@ -34,10 +34,7 @@ class LargeDocumentIT {
 
     @Test
     void several_clients_read_a_large_document_whole_from_a_small_heap() throws Exception {
-        String dir = dataDir.toString();
-        assertThat(SemiontProcess.run("useradd", "--email", "r@example.org", "--data-dir", dir).exitCode()).isZero();
-        String token = SemiontProcess.run("token", "--email", "r@example.org", "--data-dir", dir).output().trim().lines()
-                .reduce((a, b) -> b).orElseThrow();
+        String token = SemiontProcess.addUserWithToken(dataDir, "r@example.org");
         try (SemiontProcess server = SemiontProcess.startWithJvmOptions(dataDir, "-Xmx96m")) {
             String url = server.awaitUrl(Duration.ofSeconds(120));
             HttpResponse<String> created = HTTP.send(request(url + "/api/documents", token)

@@ -63,6 +63,16 @@ final class SemiontProcess implements AutoCloseable {
         return pb;
     }
 
+    /** Adds a user to the data dir with {@code useradd} and returns a token for it from {@code token}'s last line. */
+    static String addUserWithToken(Path dataDir, String email) throws IOException, InterruptedException {
+        Result added = run("useradd", "--email", email, "--data-dir", dataDir.toString());
+        if (added.exitCode() != 0) {
+            throw new AssertionError("useradd failed: " + added.output());
+        }
+        return run("token", "--email", email, "--data-dir", dataDir.toString()).output().trim().lines()
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
     /** Runs a short-lived verb to completion and returns (exit code, output). */
     static Result run(String... args) throws IOException, InterruptedException {
         return runWithEnv(java.util.Map.of(), args);
