@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class LargeDocumentIT {
     @Test
     void several_clients_read_a_large_document_whole_from_a_small_heap() throws Exception {
         String token = SemiontProcess.addUserWithToken(dataDir, "r@example.org");
-        try (SemiontProcess server = SemiontProcess.startWithJvmOptions(dataDir, "-Xmx96m")) {
+        try (SemiontProcess server = SemiontProcess.startWith(dataDir, Map.of("SEMIONT_DB_POOL_SIZE", "2"), "-Xmx96m")) {
             String url = server.awaitUrl(Duration.ofSeconds(120));
             HttpResponse<String> created = HTTP.send(request(url + "/api/documents", token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Large\",\"content\":\"Alice met Bob.\"}")).build(),
@@ -56,14 +58,46 @@ class LargeDocumentIT {
                 assertThat(body.path("document").path("id").asText()).isEqualTo(doc);
             }
             assertThat(server.output()).doesNotContain("OutOfMemoryError");
+
+            // readers that stop reading hold no database connection: with a pool of 2, writes still go through
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    stalled.add(stalledReader(url, "/api/documents/" + doc, token));
+                }
+                Thread.sleep(1_000); // each has read its first chunk and is blocked writing to its client
+                HttpResponse<String> write = HTTP.send(request(url + "/api/annotations", token).timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(annotation(doc))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
+            } finally {
+                for (Socket s : stalled) {
+                    s.close();
+                }
+            }
         }
     }
 
-    private static void annotate(String url, String token, String doc) {
-        String body = "{\"motivation\":\"commenting\",\"target\":{\"source\":\"" + doc + "\",\"selector\":{\"type\":"
+    private static String annotation(String doc) {
+        return "{\"motivation\":\"commenting\",\"target\":{\"source\":\"" + doc + "\",\"selector\":{\"type\":"
                 + "\"TextQuoteSelector\",\"exact\":\"Alice\"}},\"body\":[{\"type\":\"TextualBody\",\"value\":\""
                 + "A comment long enough to give each annotation some weight in the response."
                 + "\",\"purpose\":\"commenting\"}]}";
+    }
+
+    /** A GET whose client reads nothing of the answer (a small receive window), left open. */
+    private static Socket stalledReader(String url, String path, String token) throws Exception {
+        URI base = URI.create(url);
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    private static void annotate(String url, String token, String doc) {
+        String body = annotation(doc);
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<HttpResponse<Void>>> all = new ArrayList<>();
         for (int i = 0; i < ANNOTATIONS; i++) {

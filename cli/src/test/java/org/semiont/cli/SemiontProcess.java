@@ -32,12 +32,13 @@ final class SemiontProcess implements AutoCloseable {
         return new SemiontProcess(builder("start", "--port", "0", "--data-dir", dataDir.toString()).start());
     }
 
-    /** {@link #start} with JVM options (a small heap, say) ahead of {@code -jar}. */
-    static SemiontProcess startWithJvmOptions(Path dataDir, String... options) throws IOException {
+    /** {@link #start} with extra environment and JVM options (a small heap, say) ahead of {@code -jar}. */
+    static SemiontProcess startWith(Path dataDir, java.util.Map<String, String> env, String... jvmOptions) throws IOException {
         ProcessBuilder pb = builder("start", "--port", "0", "--data-dir", dataDir.toString());
         List<String> cmd = new ArrayList<>(pb.command());
-        cmd.addAll(1, List.of(options));
+        cmd.addAll(1, List.of(jvmOptions));
         pb.command(cmd);
+        pb.environment().putAll(env);
         return new SemiontProcess(pb.start());
     }
 

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * has just committed are also kept for a moment, so a create can answer without reading its row back.
  */
 public final class AnnotationRepository {
-    static final int STREAM_FETCH = 500;
+    static final int STREAM_CHUNK = 500;
     static final int RECENT_ROWS = 4096;
     private final DataSource pool;
     private final Map<String, Stored> recent = new LinkedHashMap<>(RECENT_ROWS * 2) {
@@ -110,45 +110,56 @@ public final class AnnotationRepository {
      * could exhaust the heap.
      */
     public long eachOfDocument(String documentId, boolean entityReferencesOnly, RowSink<String> sink) throws IOException {
-        return cursor("SELECT data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
-                ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " ORDER BY position",
-                documentId, rs -> sink.accept(rs.getString(1)));
+        return inChunks("SELECT position, data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
+                ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " AND position > ?",
+                documentId, rs -> rs.getString(2), sink);
     }
 
     /**
      * Streams the backlinks to a document (annotations whose body links to it), with the name of the document each
-     * is on, in one query: there was one query per backlink for the names.
+     * is on, from one query per chunk: there was one query per backlink for the names.
      */
     public long eachReferencing(String documentId, RowSink<Backlink> sink) throws IOException {
-        return cursor("SELECT a.id, a.\"documentId\", d.name, a.data FROM annotations a LEFT JOIN documents d "
-                + "ON d.id = a.\"documentId\" WHERE a.\"linkedDocuments\" @> ARRAY[?]::text[] ORDER BY a.position", documentId,
-                rs -> sink.accept(new Backlink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+        return inChunks("SELECT a.position, a.id, a.\"documentId\", d.name, a.data FROM annotations a LEFT JOIN documents d "
+                + "ON d.id = a.\"documentId\" WHERE a.\"linkedDocuments\" @> ARRAY[?]::text[] AND a.position > ?", documentId,
+                rs -> new Backlink(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), sink);
     }
 
-    private interface CursorRow {
-        void row(ResultSet rs) throws SQLException, IOException;
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs a one-parameter query through a cursor, {@value #STREAM_FETCH} rows at a time; returns the row count. */
-    private long cursor(String sql, String arg, CursorRow each) throws IOException {
+    /**
+     * Runs {@code sql} (its first column the position, its parameters the argument and the position to continue
+     * after) a chunk of {@value #STREAM_CHUNK} rows at a time in position order, handing each chunk to {@code sink}
+     * only once its connection is back in the pool: a client reading slowly must not hold a connection (eight slow
+     * readers would otherwise hold the whole pool, and the projector with it). Rows added meanwhile may appear, as
+     * in any read of a live document. Returns the row count.
+     */
+    private <T> long inChunks(String sql, String arg, RowReader<T> reader, RowSink<T> sink) throws IOException {
+        String chunkSql = sql + " ORDER BY 1 LIMIT " + STREAM_CHUNK;
+        long after = Long.MIN_VALUE;
         long count = 0;
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL uses a cursor for a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(STREAM_FETCH);
+        List<T> chunk = new ArrayList<>(STREAM_CHUNK);
+        do {
+            chunk.clear();
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(chunkSql)) {
                 ps.setString(1, arg);
+                ps.setLong(2, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        each.row(rs);
-                        count++;
+                        after = rs.getLong(1);
+                        chunk.add(reader.read(rs));
                     }
                 }
-            } finally {
-                c.rollback(); // read only: nothing to keep
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
-        }
+            for (T row : chunk) {
+                sink.accept(row);
+            }
+            count += chunk.size();
+        } while (chunk.size() == STREAM_CHUNK);
         return count;
     }
 
