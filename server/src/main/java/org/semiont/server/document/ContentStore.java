@@ -52,7 +52,10 @@ public final class ContentStore {
                 log.warn("Content file {} did not match its checksum; stored again from the bytes just received", file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store content of " + id + " in " + file + ": " + e.getMessage(), e);
+            // the cause names paths, which stay in the server's log; nothing was written to the event log yet
+            log.error("Cannot store the content of {} in {}", id, file, e);
+            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The server cannot store document content right now "
+                    + "(its log has the cause: a full disk, say); nothing was saved. Try again later");
         }
         return id;
     }

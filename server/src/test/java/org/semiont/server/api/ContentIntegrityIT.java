@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.semiont.events.jsonl.StreamLayout;
+import org.semiont.server.document.ContentStore;
 
 /**
  * Content is addressed by its SHA-256, so a content file damaged or changed on disk is detected on read and never
@@ -43,6 +45,29 @@ class ContentIntegrityIT {
         assertThat(repaired.status()).isEqualTo(200);
         assertThat(repaired.body()).isEqualTo(text);
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    /** A full disk, say: simulated by a plain file where the content's shard directory goes (root ignores modes). */
+    @Test
+    void content_that_cannot_be_stored_is_503_and_nothing_is_saved() throws Exception {
+        String text = "Nowhere to go " + System.nanoTime();
+        String id = ContentStore.idOf(text.getBytes(StandardCharsets.UTF_8));
+        String shard = StreamLayout.shard(id);
+        Path blocker = SERVER.server().app().config().dataDir().resolve("documents").resolve(shard.substring(0, 2))
+                .resolve(shard.substring(2));
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        long before = SERVER.server().app().api().events().lastPosition();
+
+        ApiClient.Response r = SERVER.alice().post("/api/documents", Map.of("name", "Nowhere", "content", text));
+        assertThat(r.status()).as(r.body()).isEqualTo(503);
+        assertThat(r.json().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(r.json().get("error").asText()).contains("cannot store document content").contains("nothing was saved")
+                .doesNotContain(blocker.toString());
+        assertThat(SERVER.server().app().api().events().lastPosition()).isEqualTo(before);
+
+        Files.delete(blocker);
+        assertThat(SERVER.alice().post("/api/documents", Map.of("name", "Somewhere", "content", text)).status()).isEqualTo(201);
     }
 
     @Test
