@@ -1,7 +1,5 @@
 package org.semiont.server.document;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +15,7 @@ import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.http.StreamedJson;
 import org.semiont.server.rest.Requests;
 
 /** {@code /api/documents*}: create (JSON or multipart), list, search, get, patch, content, annotations, backlinks. */
@@ -142,13 +141,12 @@ public final class DocumentRoutes {
 
     /**
      * {document, annotations, entityReferences}: the create response, the GET and the PATCH are this same shape.
-     * Written as it is read (the annotations through a cursor), so a document with 100,000 annotations costs a
-     * response buffer, not the whole answer in memory.
+     * Written as it is read ({@link StreamedJson}; the annotations 500 at a time), so a document with 100,000
+     * annotations costs a response buffer, not the whole answer in memory.
      */
     private void full(Context ctx, int status, ObjectNode document) throws IOException {
         String id = document.path("id").asText();
-        ctx.status(status).contentType("application/json");
-        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+        StreamedJson.write(ctx, requests.json(), status, g -> {
             g.writeStartObject();
             g.writeFieldName("document");
             g.writeTree(document);
@@ -159,7 +157,7 @@ public final class DocumentRoutes {
             annotations.eachOfDocument(id, true, g::writeRawValue);
             g.writeEndArray();
             g.writeEndObject();
-        }
+        });
     }
 
     private void content(Context ctx) {
@@ -172,22 +170,20 @@ public final class DocumentRoutes {
     /** {annotations, total}, written as read (see {@link #full}). */
     private void annotationsOf(Context ctx) throws IOException {
         String id = service.require(ctx.pathParam("id")).path("id").asText();
-        ctx.contentType("application/json");
-        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+        StreamedJson.write(ctx, requests.json(), 200, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("annotations");
             long total = annotations.eachOfDocument(id, false, g::writeRawValue);
             g.writeEndArray();
             g.writeNumberField("total", total);
             g.writeEndObject();
-        }
+        });
     }
 
     /** {referencedBy:[{id,documentName,target:{source,selector:{exact}}}]}, written as read (see {@link #full}). */
     private void referencedBy(Context ctx) throws IOException {
         String id = service.require(ctx.pathParam("id")).path("id").asText();
-        ctx.contentType("application/json");
-        try (JsonGenerator g = requests.json().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+        StreamedJson.write(ctx, requests.json(), 200, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("referencedBy");
             annotations.eachReferencing(id, b -> {
@@ -204,6 +200,6 @@ public final class DocumentRoutes {
             });
             g.writeEndArray();
             g.writeEndObject();
-        }
+        });
     }
 }
