@@ -41,25 +41,7 @@ public final class NulChars {
 
     /** Whether any string or field name in the tree holds U+0000. */
     public static boolean in(JsonNode n) {
-        if (n.isTextual()) {
-            return n.textValue().indexOf(NUL) >= 0;
-        }
-        if (n.isObject()) {
-            for (Map.Entry<String, JsonNode> f : n.properties()) {
-                if (f.getKey().indexOf(NUL) >= 0 || in(f.getValue())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (n.isArray()) {
-            for (JsonNode item : n) {
-                if (in(item)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return JsonStrings.first(n, s -> s.indexOf(NUL) >= 0) != null;
     }
 
     /** Replaces U+0000 by U+FFFD in every string and field name of the tree, in place. */

@@ -1,13 +1,9 @@
 package org.semiont.events.commit;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The point up to which every stream file is durable: all events at or before {@code position}
@@ -30,16 +26,9 @@ record Checkpoint(long position, long segmentFirst, long offset) {
         return new Checkpoint(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
     }
 
-    /** Replaces the checkpoint atomically: write a temp file, fsync it, rename, fsync the directory. */
+    /** Replaces the checkpoint atomically and durably. */
     void write(Path dir, Syncer syncer) throws IOException {
-        Path tmp = dir.resolve(FILE + ".tmp");
-        byte[] text = (position + " " + segmentFirst + " " + offset + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap(text));
-            syncer.sync(ch);
-        }
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncer.syncDirectory(dir);
+        DurableFile.write(dir, FILE, (position + " " + segmentFirst + " " + offset + "\n").getBytes(StandardCharsets.US_ASCII),
+                syncer);
     }
 }

@@ -1,13 +1,9 @@
 package org.semiont.events.commit;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -36,21 +32,14 @@ public final class LogIdentity {
         }
     }
 
-    /** The identity in {@code walDir}, created there first if it has none: temp file, fsync, rename, fsync the dir. */
+    /** The identity in {@code walDir}, created there durably first if it has none. */
     static String readOrCreate(Path walDir, Syncer syncer) throws IOException {
         String known = read(walDir);
         if (known != null) {
             return known;
         }
         String id = UUID.randomUUID().toString();
-        Path tmp = walDir.resolve(FILE + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.US_ASCII)));
-            syncer.sync(ch);
-        }
-        Files.move(tmp, walDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
-        syncer.syncDirectory(walDir);
+        DurableFile.write(walDir, FILE, (id + "\n").getBytes(StandardCharsets.US_ASCII), syncer);
         return id;
     }
 }

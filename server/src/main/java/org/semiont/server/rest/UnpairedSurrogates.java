@@ -1,7 +1,7 @@
 package org.semiont.server.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import org.semiont.server.JsonStrings;
 
 /**
  * A JSON string may escape half of a surrogate pair on its own ({@code "\ud800"}): valid JSON syntax, but not Unicode
@@ -28,28 +28,7 @@ public final class UnpairedSurrogates {
 
     /** The first string or field name in the tree with an unpaired surrogate, or null when there is none. */
     public static String firstIn(JsonNode n) {
-        if (n.isTextual()) {
-            return unpaired(n.textValue()) ? n.textValue() : null;
-        }
-        if (n.isObject()) {
-            for (Map.Entry<String, JsonNode> f : n.properties()) {
-                if (unpaired(f.getKey())) {
-                    return f.getKey();
-                }
-                String inside = firstIn(f.getValue());
-                if (inside != null) {
-                    return inside;
-                }
-            }
-        } else if (n.isArray()) {
-            for (JsonNode item : n) {
-                String inside = firstIn(item);
-                if (inside != null) {
-                    return inside;
-                }
-            }
-        }
-        return null;
+        return JsonStrings.first(n, UnpairedSurrogates::unpaired);
     }
 
     /** {@code s} with each unpaired surrogate written as its JSON escape, so an error message can show where it is. */
