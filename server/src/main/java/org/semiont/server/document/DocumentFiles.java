@@ -224,7 +224,7 @@ public final class DocumentFiles implements AutoCloseable {
             return;
         }
         Path target = file(id);
-        // written as read (annotations through a cursor, stored JSON as is): a document's file may be larger than the
+        // written as read (annotations 500 at a time, stored JSON as is): a document's file may be larger than the
         // heap can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth
         AtomicFiles.replace(target, out -> {
             try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {

@@ -43,7 +43,7 @@ public final class DocumentService {
     public ObjectNode create(NewDocument d, String userId) {
         String id = content.put(d.content());
         ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("name", d.name()).put("format", d.format()).put("contentChecksum", ContentStore.sha256(d.content()))
+        p.put("name", d.name()).put("format", d.format()).put("contentChecksum", id.substring(DocumentIds.PREFIX.length()))
                 .put("creationMethod", d.creationMethod());
         d.entityTypes().forEach(p.putArray("entityTypes")::add);
         if (d.language() != null) {

@@ -30,7 +30,7 @@ public final class ProjectionLock implements AutoCloseable {
     private final Supplier<Connection> connect;
     /** Replaced only by {@link #keep}, which runs on one thread at a time (the keeper's, or a test's). */
     private volatile Connection connection;
-    private volatile String takenBy;
+    private volatile boolean lostToAnother;
     private volatile boolean closed;
     private ScheduledExecutorService keeper;
 
@@ -81,7 +81,7 @@ public final class ProjectionLock implements AutoCloseable {
         try {
             if (tryLock(c)) {
                 connection = c;
-                takenBy = null;
+                lostToAnother = false;
                 if (closed) {
                     closeQuietly(c); // closed meanwhile: the lock must not outlive it
                     return;
@@ -91,11 +91,11 @@ public final class ProjectionLock implements AutoCloseable {
             }
             String holder = holder(c);
             closeQuietly(c);
-            if (takenBy == null) {
+            if (!lostToAnother) {
                 log.error("Another process took the projections lock of this database{} while this server's connection "
                         + "to it was down; this server's projector will fail its next checkpoint if that process writes", holder);
             }
-            takenBy = holder.isEmpty() ? " (unknown)" : holder;
+            lostToAnother = true;
         } catch (SQLException e) {
             closeQuietly(c);
             log.warn("Could not take the projections lock again yet: {}", e.getMessage());
@@ -115,7 +115,7 @@ public final class ProjectionLock implements AutoCloseable {
 
     /** Why this process does not hold the lock although it should (another took it), for health; empty while held. */
     public Optional<String> takenByAnother() {
-        return takenBy == null ? Optional.empty() : Optional.of("another process holds the database's projections lock");
+        return lostToAnother ? Optional.of("another process holds the database's projections lock") : Optional.empty();
     }
 
     private static boolean valid(Connection c) {
