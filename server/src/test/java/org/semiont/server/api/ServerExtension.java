@@ -3,10 +3,10 @@ package org.semiont.server.api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.semiont.server.testing.TestFiles;
 
 /**
  * One real server for a whole test class, on a fresh data dir, with alice (a plain user) signed in:
@@ -34,9 +34,7 @@ final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
         if (server != null) {
             server.close();
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestFiles.deleteTree(dataDir);
     }
 
     ApiServer server() {

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.testing.TestFiles;
 
 /**
  * A database holds the projections of one event log. A second server on another data dir but the same database,
@@ -76,7 +76,7 @@ class SharedDatabaseIT {
         try (ApiServer a = ApiServer.start(first)) {
             ApiServer.createDocument(a.signIn("alice@example.org"), "Lost", "Only the newer log has me.");
         }
-        delete(first.resolve("events"));
+        TestFiles.deleteTree(first.resolve("events"));
         copy(older, first.resolve("events"));
 
         assertThatThrownBy(() -> ApiServer.start(first).close()).hasStackTraceContaining("the log lost events");
@@ -133,12 +133,6 @@ class SharedDatabaseIT {
                     Files.copy(p, target);
                 }
             }
-        }
-    }
-
-    private static void delete(Path dir) throws Exception {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

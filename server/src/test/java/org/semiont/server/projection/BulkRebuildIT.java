@@ -12,11 +12,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.semiont.server.testing.TestFiles;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.server.api.ApiClient;
 import org.semiont.server.api.ApiServer;
@@ -46,7 +46,7 @@ class BulkRebuildIT {
 
             assertThat(m.check(Mode.REPLAY)).as("replay vs incremental").isEmpty();
             assertThat(m.check(Mode.BULK)).as("bulk vs incremental").isEmpty();
-            deleteTree(dataDir.resolve("projections/documents"));
+            TestFiles.deleteTree(dataDir.resolve("projections/documents"));
             ProjectionMaintenance.RebuildResult r = m.rebuild(n -> { });
             assertThat(r.events()).isEqualTo(server.app().api().events().lastPosition());
             assertThat(rows(db)).containsExactlyElementsOf(incremental);
@@ -67,18 +67,6 @@ class BulkRebuildIT {
         assertThat(Files.exists(dataDir.resolve("projections/entity-types/entity-types.json"))).isTrue();
         try (Stream<Path> files = Files.walk(dataDir.resolve("projections/documents"))) {
             assertThat(files.filter(p -> p.toString().endsWith(".json"))).as("document files written again by the rebuild").hasSize(2);
-        }
-    }
-
-    /** Deletes the files written so far (the paced file writer may not have run yet: then there is nothing). */
-    private static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
