@@ -2,9 +2,15 @@ package org.semiont.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +34,24 @@ class StartProcessIT {
             assertThat(server.process().exitValue()).isZero();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
             assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+        }
+    }
+
+    @Test
+    void a_locale_this_machine_lacks_does_not_stop_the_first_start_and_the_cluster_orders_text_by_code_point() throws Exception {
+        Map<String, String> foreign = Map.of("LANG", "xx_YY.UTF-8", "LC_ALL", "xx_YY.UTF-8");
+        try (SemiontProcess server = SemiontProcess.startWith(dataDir, foreign)) {
+            String url = server.awaitUrl(Duration.ofSeconds(120));
+            assertThat(Http.get(url + "/api/health/ready").status()).isEqualTo(200);
+            int port = new ObjectMapper().readTree(dataDir.resolve("run/postgres.json").toFile()).get("port").asInt();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/semiont", "postgres", null);
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT datcollate, datctype, lower('ÉMILE') FROM pg_database WHERE datname = 'semiont'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("C");
+                assertThat(rs.getString(2)).isEqualTo("C.UTF-8");
+                assertThat(rs.getString(3)).as("non-ASCII letters still fold").isEqualTo("émile");
+            }
         }
     }
 

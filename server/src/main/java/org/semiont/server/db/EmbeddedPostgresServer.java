@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.semiont.server.config.DatabaseTarget;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "semiont";
     public static final String USER = "postgres";
+    /** Character classes (LC_CTYPE) for a new cluster, in order of preference: UTF-8 aware, else plain C. */
+    static final List<String> CTYPES = List.of("C.UTF-8", "C");
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private final DataDirLayout layout;
     private final EmbeddedPostgres postgres;
@@ -64,14 +67,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * started and stopped cleanly, so a crash during the first start never leaves a half-made cluster.
      */
     private static void initialize(DataDirLayout layout) throws IOException {
+        initialize(layout, CTYPES);
+    }
+
+    /** Tries each character-classes locale in turn ({@link #CTYPES}: the first this machine has wins). */
+    static void initialize(DataDirLayout layout, List<String> ctypes) throws IOException {
+        Files.createDirectories(layout.logs());
         Path scratch = layout.root().resolve("postgres.initdb");
-        ClusterFiles.deleteRecursively(scratch);
         log.info("Creating the embedded PostgreSQL cluster in {} (first start)", layout.postgres());
-        try (EmbeddedPostgres pg = builder(layout, scratch, freePort()).start()) {
+        Exception first = null;
+        for (String ctype : ctypes) {
+            try {
+                initdb(layout, scratch, ctype);
+                if (first != null) {
+                    log.warn("The embedded cluster uses character classes {}: {} failed ({}), so case-insensitive "
+                            + "matching of names (search, e-mail) folds ASCII letters only", ctype, ctypes.get(0), first.getMessage());
+                }
+                ClusterFiles.deleteRecursively(layout.postgres());
+                Files.move(scratch, layout.postgres());
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        ClusterFiles.deleteRecursively(scratch);
+        throw new IOException("initdb failed with every locale tried " + ctypes + ": " + first.getMessage(), first);
+    }
+
+    /**
+     * The cluster's locale is set here, never taken from the environment: initdb refuses a {@code LANG} that this
+     * machine does not have (a newcomer's {@code de_DE.UTF-8} in a slim container stopped the first start), and a
+     * linguistic collation would make text order, and so every text index, depend on the machine's C library
+     * version. Collation {@code C} orders UTF-8 text by code point, as {@code C.UTF-8} does, through the fast
+     * byte-compare paths.
+     */
+    private static void initdb(DataDirLayout layout, Path scratch, String ctype) throws IOException {
+        ClusterFiles.deleteRecursively(scratch);
+        EmbeddedPostgres.Builder b = builder(layout, scratch, freePort()).setLocaleConfig("lc-collate", "C")
+                .setLocaleConfig("lc-ctype", ctype);
+        for (String category : List.of("lc-messages", "lc-monetary", "lc-numeric", "lc-time")) {
+            b.setLocaleConfig(category, "C");
+        }
+        try (EmbeddedPostgres pg = b.start()) {
             log.debug("Embedded PostgreSQL initialized on port {}", pg.getPort());
         }
-        ClusterFiles.deleteRecursively(layout.postgres());
-        Files.move(scratch, layout.postgres());
     }
 
     private static EmbeddedPostgres.Builder builder(DataDirLayout layout, Path cluster, int port) {
