@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.server.datadir.AtomicFiles;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.logging.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentStore {
     private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
+    /** Per damaged file, so each one is named; bounded, since a bad disk may damage many. */
+    private final Map<Path, Throttled> damagedReads = new ConcurrentHashMap<>();
     private final Path root;
 
     public ContentStore(Path dataDir) {
@@ -75,7 +81,15 @@ public final class ContentStore {
             throw new UncheckedIOException("cannot read content of " + id + " from " + file + ": " + e.getMessage(), e);
         }
         if (!intact(id, bytes)) {
-            log.error("Content file {} does not match its checksum (damaged or changed outside Semiont): not served", file);
+            if (damagedReads.size() > 10_000) {
+                damagedReads.clear();
+            }
+            Throttled lines = damagedReads.computeIfAbsent(file, f -> new Throttled(Duration.ofMinutes(1)));
+            long skipped = lines.admit();
+            if (skipped != Throttled.SUPPRESSED) {
+                log.error("Content file {} does not match its checksum (damaged or changed outside Semiont): not served{}",
+                        file, lines.since(skipped));
+            }
             throw new ApiException(ApiError.CONTENT_CORRUPTED, "The stored content of " + id + " does not match its "
                     + "checksum: the file was damaged or changed outside Semiont. Uploading the same content again repairs "
                     + "it; otherwise restore it from a backup");

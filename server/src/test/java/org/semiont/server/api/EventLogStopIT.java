@@ -2,6 +2,9 @@ package org.semiont.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.jsonl.StreamLayout;
+import org.slf4j.LoggerFactory;
 
 /**
  * A storage failure stops the event log (fail-stop): the server says so in health and readiness instead of reporting
@@ -44,6 +48,20 @@ class EventLogStopIT {
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().get("reason").asText()).contains("restart");
             assertThat(alice.get("/api/users/me").status()).as("reads go on").isEqualTo(200);
+
+            ListAppender<ILoggingEvent> lines = new ListAppender<>();
+            lines.start();
+            Logger apiErrors = (Logger) LoggerFactory.getLogger(ApiErrors.class);
+            apiErrors.addAppender(lines);
+            try {
+                for (int i = 0; i < 50; i++) {
+                    assertThat(alice.post("/api/documents", Map.of("name", "Retry " + i, "content", "x" + i)).status()).isEqualTo(503);
+                }
+            } finally {
+                apiErrors.detachAppender(lines);
+            }
+            assertThat(lines.list).as("a client retrying in a loop must not rotate the failure's cause out of the log files")
+                    .hasSizeLessThanOrEqualTo(1).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
         }
         Files.delete(streamDir);
         try (ApiServer server = ApiServer.start(dataDir)) {
