@@ -1,5 +1,7 @@
 package org.semiont.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,9 +28,32 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
             baseUrl = derivedBaseUrl(host, port);
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new ConfigException("SEMIONT_BASE_URL / --base-url must start with http:// or https://, got \"" + baseUrl + "\".");
+        checkBaseUrl(baseUrl);
+    }
+
+    /**
+     * Every annotation IRI is this URL + {@code /annotations/<id>}, minted into the log for good, so anything that
+     * would not survive that concatenation as the same kind of IRI (a query, a fragment, credentials) is refused.
+     */
+    private static void checkBaseUrl(String baseUrl) {
+        String problem;
+        try {
+            URI uri = new URI(baseUrl);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                problem = "must start with http:// or https://";
+            } else if (uri.getHost() == null) {
+                problem = "has no host";
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                problem = "must not have a query (?…) or a fragment (#…): annotation IRIs are appended to it";
+            } else if (uri.getRawUserInfo() != null) {
+                problem = "must not carry credentials: it is published in every annotation IRI";
+            } else {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            problem = "is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")";
         }
+        throw new ConfigException("SEMIONT_BASE_URL / --base-url " + problem + ", got \"" + Redaction.redact(baseUrl) + "\".");
     }
 
     private static String derivedBaseUrl(String host, int port) {

@@ -50,4 +50,20 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new Environment(Map.of("SEMIONT_BASE_URL", "kb.example.org")), NONE))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SEMIONT_BASE_URL");
     }
+
+    @Test
+    void a_base_url_that_annotation_iris_cannot_be_appended_to_is_refused() {
+        Map<String, String> refused = Map.of(
+                "https://kb.example.org/?x=1", "query",
+                "https://kb.example.org/#top", "fragment",
+                "https://kb example.org", "not a valid URL",
+                "https:///annotations", "no host",
+                "ftp://kb.example.org", "http:// or https://",
+                "https://admin:hunter2@kb.example.org", "credentials");
+        refused.forEach((url, problem) -> assertThatThrownBy(() -> ServerConfig.from(
+                new Environment(Map.of("SEMIONT_BASE_URL", url)), NONE))
+                .as(url).isInstanceOf(ConfigException.class).hasMessageContaining(problem).hasMessageNotContaining("hunter2"));
+        assertThat(ServerConfig.from(new Environment(Map.of("SEMIONT_BASE_URL", "https://kb.example.org:8443/semiont/")), NONE)
+                .baseUrl()).as("a path prefix behind a proxy is fine").isEqualTo("https://kb.example.org:8443/semiont");
+    }
 }
