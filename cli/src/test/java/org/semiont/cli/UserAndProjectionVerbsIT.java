@@ -47,6 +47,11 @@ class UserAndProjectionVerbsIT {
             assertThat(get(url + "/api/users/me", bobToken)).contains("\"email\":\"bob@example.org\"");
             assertThat(SemiontProcess.run("token", "--email", "nobody@example.org", "--data-dir", dir).output())
                     .contains("No user with email nobody@example.org");
+            SemiontProcess.Result otherSecret = SemiontProcess.runWithEnv(Map.of("JWT_SECRET",
+                    "another-secret-0123456789-0123456789-abcdef"), "useradd", "--email", "eve@example.org", "--data-dir", dir);
+            assertThat(otherSecret.exitCode()).isEqualTo(1);
+            assertThat(otherSecret.output()).contains("signs tokens with another secret than this command")
+                    .contains("JWT_SECRET").doesNotContain("another-secret-0123456789");
             SemiontProcess.Result busy = SemiontProcess.run("projections", "check", "--data-dir", dir);
             assertThat(busy.exitCode()).isEqualTo(1);
             assertThat(busy.output()).contains("stop it first");

@@ -82,6 +82,13 @@ final class UserAccess implements AutoCloseable {
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            if (r.statusCode() == 401) {
+                // the only token here is the service token this command just signed: the two secrets differ
+                throw new CliException(ExitCodes.FAILURE, "The server at " + serverUrl + " refused this command's service token ("
+                        + json.path("error").asText("HTTP 401") + "): the server signs tokens with another secret than this "
+                        + "command. Run the command with the JWT_SECRET the server was started with (without JWT_SECRET both use "
+                        + "the data dir's secrets/ file).");
+            }
             if (r.statusCode() / 100 != 2) {
                 throw new CliException(ExitCodes.FAILURE, json.path("error").asText("HTTP " + r.statusCode()) + " (server " + serverUrl + ")");
             }
