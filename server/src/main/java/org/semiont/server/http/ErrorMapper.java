@@ -2,12 +2,16 @@ package org.semiont.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
+import org.semiont.server.logging.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,8 @@ public final class ErrorMapper {
     }
 
     public static void register(RoutesConfig routes) {
+        // every request fails alike while the database is away: one line a minute, not one per request
+        Throttled outageLines = new Throttled(Duration.ofMinutes(1));
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code().status(), e.code().name(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, ErrorMapper::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {
@@ -34,9 +40,29 @@ public final class ErrorMapper {
                 respond(ctx, status, ApiError.forStatus(status).name(), "The request cannot be read: " + describe(refusal, e), null);
                 return;
             }
+            Optional<String> outage = DatabaseOutage.in(e);
+            if (outage.isPresent()) {
+                databaseOutage(ctx, outage.get(), e, outageLines);
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, ApiError.INTERNAL_ERROR.name(), "Internal server error", null);
         });
+    }
+
+    /**
+     * 503 with Retry-After. A write may have reached the event log before the database failed it (the projector
+     * then applies it once the database is back), so only reads are told that nothing changed.
+     */
+    private static void databaseOutage(Context ctx, String what, Exception e, Throttled lines) {
+        long skipped = lines.admit();
+        if (skipped != Throttled.SUPPRESSED) {
+            log.warn("Database unavailable on {} {}: {} ({}){}", ctx.method(), ctx.path(), what, e.toString(), lines.since(skipped));
+        }
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        ctx.header("Retry-After", "5");
+        respond(ctx, 503, ApiError.SERVICE_UNAVAILABLE.name(), "The database is unavailable right now (" + what + "); retry "
+                + "shortly." + (read ? "" : " A change under way may have been stored: read it back before retrying."), null);
     }
 
     /**
