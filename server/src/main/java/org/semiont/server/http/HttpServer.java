@@ -38,6 +38,8 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                // the event stream routes' paths end so (DocumentStreamRoutes)
+                server.insertHandler(new EventStreamAccept("/events/stream"));
                 // at the limit Jetty stops accepting (clients wait in the backlog) instead of running out of descriptors
                 server.addBean(new NetworkConnectionLimit(maxConnections, server));
                 server.setErrorHandler(new JettyErrors(json));

@@ -6,6 +6,7 @@ import io.javalin.http.sse.SseClient;
 import java.util.function.Consumer;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.http.EventStreamAccept;
 
 /**
  * Route registration where every route needs a valid token unless registered as public. Authentication
@@ -81,11 +82,11 @@ public final class SecuredRoutes {
             if (ctx.method().name().equals("GET")) {
                 authenticate.handle(ctx);
                 check.handle(ctx);
-                // Javalin streams only to a client that asks for the media type; anyone else got an empty 200
-                String accept = ctx.header("Accept");
-                if (accept == null || !accept.contains("text/event-stream")) {
+                // a client that accepts any type had its Accept named for Javalin (EventStreamAccept); one that
+                // accepts other types only would otherwise get an empty 200 from Javalin
+                if (!EventStreamAccept.acceptable(ctx.header("Accept"))) {
                     throw new ApiException(ApiError.NOT_ACCEPTABLE, "This is a Server-Sent Events stream: send "
-                            + "'Accept: text/event-stream' (an EventSource does)");
+                            + "'Accept: text/event-stream' (an EventSource does), or none");
                 }
             }
         });

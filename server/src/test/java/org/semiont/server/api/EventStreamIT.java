@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,15 @@ class EventStreamIT {
         private final BufferedReader reader;
 
         SseReader(String url, String token, String lastEventId) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "text/event-stream");
+            this(url, token, lastEventId, "text/event-stream");
+        }
+
+        /** {@code accept} null sends no Accept header. */
+        SseReader(String url, String token, String lastEventId, String accept) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+            if (accept != null) {
+                b.header("Accept", accept);
+            }
             if (lastEventId != null) {
                 b.header("Last-Event-ID", lastEventId);
             }
@@ -113,6 +121,13 @@ class EventStreamIT {
             ApiClient.Response notAsked = alice.get("/api/documents/" + doc + "/events/stream", "Accept", "application/json");
             assertThat(notAsked.status()).as("not an empty 200").isEqualTo(406);
             assertThat(notAsked.json().get("error").asText()).contains("Accept: text/event-stream");
+            for (String anyType : Arrays.asList("*/*", "text/*", "application/json;q=0.9, */*;q=0.1", null)) {
+                try (SseReader sse = new SseReader(url, jwt, null, anyType)) {
+                    assertThat(sse.next().event()).as("Accept: " + anyType).isEqualTo("stream-connected");
+                }
+            }
+            assertThat(alice.get("/api/documents/" + doc + "/events/stream", "Accept", "text/event-stream;q=0, */*").status())
+                    .as("refused by name").isEqualTo(406);
         }
     }
 
