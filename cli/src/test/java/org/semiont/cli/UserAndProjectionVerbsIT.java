@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,51 @@ class UserAndProjectionVerbsIT {
         SemiontProcess.Result rebuild = SemiontProcess.run("projections", "rebuild", "--data-dir", dir);
         assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
         assertThat(rebuild.output()).contains("Rebuilt all projections");
+    }
+
+    @Test
+    void check_finds_projection_files_missing_changed_or_of_no_document_and_rebuild_rewrites_them() throws Exception {
+        String dir = dataDir.toString();
+        String token = SemiontProcess.addUserWithToken(dataDir, "ada@example.org");
+        List<String> docs = new ArrayList<>();
+        try (SemiontProcess server = SemiontProcess.start(dataDir)) {
+            String url = server.awaitUrl(Duration.ofSeconds(90));
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/documents"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"D" + i + "\",\"content\":\"Text " + i + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                docs.add(new ObjectMapper().readTree(r.body()).get("document").get("id").asText());
+            }
+            server.process().destroy();
+            assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        SemiontProcess.Result clean = SemiontProcess.run("projections", "check", "--data-dir", dir);
+        assertThat(clean.exitCode()).as(clean.output()).isZero();
+        assertThat(clean.output()).contains("tables and JSON files");
+
+        Files.delete(fileOf(docs.get(0)));
+        Path changed = fileOf(docs.get(1));
+        Files.writeString(changed, Files.readString(changed).replace("\"D1\"", "\"Renamed by hand\""));
+        Path stray = changed.resolveSibling("doc-sha256:" + "0".repeat(64) + ".json");
+        Files.writeString(stray, "{}");
+        SemiontProcess.Result drift = SemiontProcess.run("projections", "check", "--data-dir", dir);
+        assertThat(drift.exitCode()).as(drift.output()).isEqualTo(5);
+        assertThat(drift.output()).contains(docs.get(0) + ".json missing").contains(docs.get(1) + ".json differs from the rows")
+                .contains(stray.getFileName() + " has no document").doesNotContain(docs.get(2));
+
+        Files.delete(stray);
+        SemiontProcess.Result rebuild = SemiontProcess.run("projections", "rebuild", "--data-dir", dir);
+        assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
+        SemiontProcess.Result after = SemiontProcess.run("projections", "check", "--data-dir", dir);
+        assertThat(after.exitCode()).as(after.output()).isZero();
+    }
+
+    private Path fileOf(String documentId) throws Exception {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("projections/documents"))) {
+            return files.filter(f -> f.getFileName().toString().equals(documentId + ".json")).findFirst().orElseThrow();
+        }
     }
 
     private static String lastLine(SemiontProcess.Result r) {

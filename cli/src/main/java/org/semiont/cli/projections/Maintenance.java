@@ -1,7 +1,11 @@
 package org.semiont.cli.projections;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
@@ -14,7 +18,10 @@ import org.semiont.server.config.PoolSettings;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.ConnectionPools;
 import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.document.DocumentFiles;
+import org.semiont.server.projection.Checkpoints;
 import org.semiont.server.projection.ProjectionLock;
+import org.semiont.server.projection.Projector;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
@@ -83,6 +90,15 @@ final class Maintenance implements AutoCloseable {
 
     ProjectionMaintenance maintenance() {
         return maintenance;
+    }
+
+    /** The JSON projection files that are not what the rows and the log up to the projector's checkpoint make of them. */
+    List<DocumentFiles.FileDrift> fileDrift() {
+        try (Connection c = pool.getConnection()) {
+            return projections.files().check(log, Checkpoints.read(c, Projector.NAME));
+        } catch (SQLException | IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "Checking the projection files failed: " + e.getMessage());
+        }
     }
 
     /** Writes the JSON projection files of every document the last rebuild touched. */

@@ -9,13 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,25 +233,96 @@ public final class DocumentFiles implements AutoCloseable {
             return;
         }
         Path target = file(id);
-        // written as read (annotations 500 at a time, stored JSON as is): a document's file may be larger than the
-        // heap can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth
-        AtomicFiles.replace(target, out -> {
-            try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {
-                g.writeStartObject();
-                g.writeFieldName("document");
-                g.writeTree(doc);
-                g.writeObjectFieldStart("annotations");
-                g.writeStringField("documentId", id);
-                g.writeArrayFieldStart("annotations");
-                annotations.eachOfDocument(id, false, g::writeRawValue);
-                g.writeEndArray();
-                g.writeNumberField("version", tip.version);
-                g.writeStringField("updatedAt", LogTimestamps.format(tip.at));
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-        });
+        AtomicFiles.replace(target, out -> render(id, doc, tip, out));
         unsynced.add(target);
+    }
+
+    /**
+     * Written as read (annotations 500 at a time, stored JSON as is): a document's file may be larger than the heap
+     * can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth.
+     */
+    private void render(String id, ObjectNode doc, Tip tip, OutputStream out) throws IOException {
+        try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeFieldName("document");
+            g.writeTree(doc);
+            g.writeObjectFieldStart("annotations");
+            g.writeStringField("documentId", id);
+            g.writeArrayFieldStart("annotations");
+            annotations.eachOfDocument(id, false, g::writeRawValue);
+            g.writeEndArray();
+            g.writeNumberField("version", tip.version);
+            g.writeStringField("updatedAt", LogTimestamps.format(tip.at));
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
+    /** A projection file that is not what the rows and the log make of it. */
+    public record FileDrift(String documentId, Path file, String problem) {
+    }
+
+    /**
+     * Compares every document's file with the file this writer would write from the rows and the log up to
+     * {@code upTo} (the projector's position), and finds files of documents that have no row. Both sides go through a
+     * digest, never into memory: a file may be larger than the heap. Call with the writer stopped (no server).
+     */
+    public List<FileDrift> check(EventLog events, long upTo) throws IOException, SQLException {
+        Map<String, Tip> tips = new HashMap<>();
+        try (Stream<StoredEvent> all = events.readAll(1)) {
+            Iterator<StoredEvent> it = all.iterator();
+            while (it.hasNext()) {
+                StoredEvent e = it.next();
+                if (e.position() > upTo) {
+                    break;
+                }
+                if (DocumentIds.isValid(e.streamId())) {
+                    tips.put(e.streamId(), new Tip(e.sequence(), e.instant()));
+                }
+            }
+        }
+        List<FileDrift> drift = new ArrayList<>();
+        Set<Path> expected = new HashSet<>();
+        for (String id : documents.allIds()) {
+            Path file = file(id);
+            expected.add(file);
+            Tip tip = tips.get(id);
+            ObjectNode doc = documents.get(id).orElse(null);
+            if (tip == null || doc == null) {
+                continue; // a row without events is the tables' drift, which the table check reports
+            }
+            if (!Files.exists(file)) {
+                drift.add(new FileDrift(id, file, "missing"));
+                continue;
+            }
+            MessageDigest want = sha256();
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), want)) {
+                render(id, doc, tip, out);
+            }
+            MessageDigest have = sha256();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), have)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            if (!MessageDigest.isEqual(want.digest(), have.digest())) {
+                drift.add(new FileDrift(id, file, "differs from the rows"));
+            }
+        }
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.find(root, 3, (f, a) -> a.isRegularFile() && f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().startsWith("."))) {
+                files.filter(f -> !expected.contains(f)).sorted().forEach(f -> drift.add(new FileDrift(
+                        f.getFileName().toString().replaceFirst("\\.json$", ""), f, "has no document (not written from this log)")));
+            }
+        }
+        return drift;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

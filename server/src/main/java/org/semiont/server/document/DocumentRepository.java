@@ -40,6 +40,20 @@ public final class DocumentRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** Every document's id, in id order. */
+    public List<String> allIds() {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM documents ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read documents: " + e.getMessage(), e);
+        }
+    }
+
     /** Documents are never deleted, so a positive answer is cached. */
     public boolean exists(String id) {
         if (known.contains(id)) {
