@@ -102,12 +102,15 @@ class UserAndProjectionVerbsIT {
         Files.delete(fileOf(docs.get(0)));
         Path changed = fileOf(docs.get(1));
         Files.writeString(changed, Files.readString(changed).replace("\"D1\"", "\"Renamed by hand\""));
+        Path entityTypes = dataDir.resolve("projections/entity-types/entity-types.json");
+        Files.writeString(entityTypes, Files.readString(entityTypes).replace("\"Person\"", "\"Persona\""));
         Path stray = changed.resolveSibling("doc-sha256:" + "0".repeat(64) + ".json");
         Files.writeString(stray, "{}");
         SemiontProcess.Result drift = SemiontProcess.run("projections", "check", "--data-dir", dir);
         assertThat(drift.exitCode()).as(drift.output()).isEqualTo(5);
         assertThat(drift.output()).contains(docs.get(0) + ".json missing").contains(docs.get(1) + ".json differs from the rows")
-                .contains(stray.getFileName() + " has no document").doesNotContain(docs.get(2));
+                .contains(stray.getFileName() + " has no document").contains("entity-types.json differs from the rows")
+                .doesNotContain(docs.get(2));
 
         Files.delete(stray);
         SemiontProcess.Result rebuild = SemiontProcess.run("projections", "rebuild", "--data-dir", dir);

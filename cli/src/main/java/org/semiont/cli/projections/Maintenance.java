@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DatabaseOptions;
@@ -95,7 +96,9 @@ final class Maintenance implements AutoCloseable {
     /** The JSON projection files that are not what the rows and the log up to the projector's checkpoint make of them. */
     List<DocumentFiles.FileDrift> fileDrift() {
         try (Connection c = pool.getConnection()) {
-            return projections.files().check(log, Checkpoints.read(c, Projector.NAME));
+            List<DocumentFiles.FileDrift> drift = new ArrayList<>(projections.files().check(log, Checkpoints.read(c, Projector.NAME)));
+            projections.entityTypes().fileDrift().ifPresent(f -> drift.add(new DocumentFiles.FileDrift("entity types", f.getKey(), f.getValue())));
+            return drift;
         } catch (SQLException | IOException e) {
             throw new CliException(ExitCodes.FAILURE, "Checking the projection files failed: " + e.getMessage());
         }

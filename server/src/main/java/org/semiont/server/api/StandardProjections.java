@@ -16,14 +16,15 @@ import org.semiont.server.user.UserProjection;
 
 /** The projections of the knowledge base, in the order they apply each event (users first). */
 public record StandardProjections(List<Projection> projections, UserDirectory users, DocumentRepository documents,
-                                  AnnotationRepository annotations, DocumentFiles files) {
+                                  AnnotationRepository annotations, DocumentFiles files, EntityTypeProjection entityTypes) {
     public static StandardProjections create(DataSource pool, Path dataDir, ObjectMapper json) {
         UserDirectory users = new UserDirectory(pool);
         DocumentRepository documents = new DocumentRepository(pool, users::displayName);
         AnnotationRepository annotations = new AnnotationRepository(pool);
         DocumentFiles files = new DocumentFiles(dataDir, pool, documents, annotations, json);
+        EntityTypeProjection entityTypes = new EntityTypeProjection(dataDir, pool, json);
         List<Projection> list = List.of(new UserProjection(users), new DocumentProjection(files),
-                new AnnotationProjection(json, annotations), new EntityTypeProjection(dataDir, pool, json));
-        return new StandardProjections(list, users, documents, annotations, files);
+                new AnnotationProjection(json, annotations), entityTypes);
+        return new StandardProjections(list, users, documents, annotations, files, entityTypes);
     }
 }

@@ -258,8 +258,8 @@ public final class DocumentFiles implements AutoCloseable {
         }
     }
 
-    /** A projection file that is not what the rows and the log make of it. */
-    public record FileDrift(String documentId, Path file, String problem) {
+    /** A projection file that is not what the rows and the log make of it; {@code subject}: a document id, or what else. */
+    public record FileDrift(String subject, Path file, String problem) {
     }
 
     /**

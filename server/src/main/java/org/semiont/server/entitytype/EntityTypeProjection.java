@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.semiont.server.datadir.AtomicFiles;
 import org.slf4j.Logger;
@@ -54,6 +58,15 @@ public final class EntityTypeProjection implements Projection {
             return;
         }
         changed = false;
+        try {
+            AtomicFiles.write(file, render().orElseThrow());
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.warn("Could not write {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** The file's bytes as the rows make them; empty when there are no entity types (no file is written then). */
+    private Optional<byte[]> render() throws SQLException, IOException {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT name FROM entity_types ORDER BY name")) {
             ObjectNode out = json.createObjectNode();
@@ -61,10 +74,20 @@ public final class EntityTypeProjection implements Projection {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
-            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(out));
-        } catch (SQLException | IOException e) {
-            log.warn("Could not write {}: {}", file, e.getMessage());
+            return names.isEmpty() ? Optional.empty() : Optional.of(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(out));
         }
+    }
+
+    /** The file, and what is wrong with it ("missing", "differs from the rows"), when it is not what the rows make. */
+    public Optional<Map.Entry<Path, String>> fileDrift() throws SQLException, IOException {
+        Optional<byte[]> want = render();
+        if (want.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Files.exists(file)) {
+            return Optional.of(Map.entry(file, "missing"));
+        }
+        return Arrays.equals(want.get(), Files.readAllBytes(file)) ? Optional.empty() : Optional.of(Map.entry(file, "differs from the rows"));
     }
 
     @Override
