@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -109,6 +110,13 @@ public final class DocumentFiles implements AutoCloseable {
             return;
         }
         int before = due.size();
+        forEachDocumentEvent(events, after, upTo, e -> markDirty(e.streamId(), e.sequence(), e.instant()));
+        log.info("Projection files: {} documents changed after position {} (the files' checkpoint) are written again",
+                due.size() - before, after);
+    }
+
+    /** The events of document streams at log positions after {@code after} up to {@code upTo}, in log order. */
+    private static void forEachDocumentEvent(EventLog events, long after, long upTo, Consumer<StoredEvent> action) {
         try (Stream<StoredEvent> all = events.readAll(after + 1)) {
             Iterator<StoredEvent> it = all.iterator();
             while (it.hasNext()) {
@@ -117,12 +125,10 @@ public final class DocumentFiles implements AutoCloseable {
                     break;
                 }
                 if (DocumentIds.isValid(e.streamId())) {
-                    markDirty(e.streamId(), e.sequence(), e.instant());
+                    action.accept(e);
                 }
             }
         }
-        log.info("Projection files: {} documents changed after position {} (the files' checkpoint) are written again",
-                due.size() - before, after);
     }
 
     /**
@@ -269,18 +275,7 @@ public final class DocumentFiles implements AutoCloseable {
      */
     public List<FileDrift> check(EventLog events, long upTo) throws IOException, SQLException {
         Map<String, Tip> tips = new HashMap<>();
-        try (Stream<StoredEvent> all = events.readAll(1)) {
-            Iterator<StoredEvent> it = all.iterator();
-            while (it.hasNext()) {
-                StoredEvent e = it.next();
-                if (e.position() > upTo) {
-                    break;
-                }
-                if (DocumentIds.isValid(e.streamId())) {
-                    tips.put(e.streamId(), new Tip(e.sequence(), e.instant()));
-                }
-            }
-        }
+        forEachDocumentEvent(events, 0, upTo, e -> tips.put(e.streamId(), new Tip(e.sequence(), e.instant())));
         List<FileDrift> drift = new ArrayList<>();
         Set<Path> expected = new HashSet<>();
         for (String id : documents.allIds()) {

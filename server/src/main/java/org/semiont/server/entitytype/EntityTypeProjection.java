@@ -59,8 +59,11 @@ public final class EntityTypeProjection implements Projection {
         }
         changed = false;
         try {
-            AtomicFiles.write(file, render().orElseThrow());
-        } catch (SQLException | IOException | RuntimeException e) {
+            Optional<byte[]> bytes = render();
+            if (bytes.isPresent()) {
+                AtomicFiles.write(file, bytes.get());
+            }
+        } catch (SQLException | IOException e) {
             log.warn("Could not write {}: {}", file, e.getMessage());
         }
     }
