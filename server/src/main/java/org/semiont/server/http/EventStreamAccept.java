@@ -27,35 +27,11 @@ public final class EventStreamAccept extends Handler.Wrapper {
      * media range that matches it decides, and q=0 refuses.
      */
     public static boolean acceptable(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        int best = -1;
-        boolean allowed = false;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            int specificity = type.equals(MEDIA_TYPE) ? 2 : type.equals("text/*") ? 1 : type.equals("*/*") ? 0 : -1;
-            if (specificity > best) {
-                best = specificity;
-                allowed = quality(parts) > 0;
-            }
-        }
-        return allowed;
+        return accept == null || accept.isBlank() || MediaRanges.quality(accept, EventStreamAccept::specificity) > 0;
     }
 
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
-                try {
-                    return Double.parseDouble(p.substring(2).trim());
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
+    private static int specificity(String range) {
+        return range.equals(MEDIA_TYPE) ? 2 : range.equals("text/*") ? 1 : range.equals("*/*") ? 0 : -1;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.semiont.server.protocol;
 
-import java.util.Locale;
+import org.semiont.server.http.MediaRanges;
 
 /**
  * The two representations of annotations, pages and the container, chosen from {@code Accept} with q-values.
@@ -25,26 +25,12 @@ enum Representation {
         if (accept == null || accept.isBlank()) {
             return JSON_LD;
         }
-        double jsonLd = quality(accept, JSON_LD);
-        double turtle = quality(accept, TURTLE);
+        double jsonLd = MediaRanges.quality(accept, JSON_LD::specificity);
+        double turtle = MediaRanges.quality(accept, TURTLE::specificity);
         if (jsonLd <= 0 && turtle <= 0) {
             return null;
         }
         return turtle > jsonLd ? TURTLE : JSON_LD;
-    }
-
-    private static double quality(String accept, Representation r) {
-        int bestSpecificity = -1;
-        double q = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            int s = r.specificity(parts[0].trim().toLowerCase(Locale.ROOT));
-            if (s > bestSpecificity) {
-                bestSpecificity = s;
-                q = q(parts);
-            }
-        }
-        return q;
     }
 
     /** 3 for an exact type, 2 for a JSON type standing in for JSON-LD, 1 for a subtype wildcard, 0 for the full wildcard, -1 no match. */
@@ -56,21 +42,5 @@ enum Representation {
             return type.equals("text/turtle") ? 3 : type.equals("text/*") ? 1 : -1;
         }
         return type.equals("application/ld+json") ? 3 : type.equals("application/json") ? 2 : type.equals("application/*") ? 1 : -1;
-    }
-
-    /** The q parameter; a malformed one makes the range unacceptable rather than silently preferred. */
-    private static double q(String[] params) {
-        for (int i = 1; i < params.length; i++) {
-            String p = params[i].trim().toLowerCase(Locale.ROOT);
-            if (p.startsWith("q=")) {
-                try {
-                    double q = Double.parseDouble(p.substring(2).trim());
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }
