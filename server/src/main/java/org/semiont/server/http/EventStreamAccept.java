@@ -36,9 +36,12 @@ public final class EventStreamAccept extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        // every request passes here (writes too): only a GET of a stream path reads its headers
+        if (!"GET".equals(request.getMethod()) || !Request.getPathInContext(request).endsWith(pathSuffix)) {
+            return super.handle(request, response, callback);
+        }
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        if ("GET".equals(request.getMethod()) && Request.getPathInContext(request).endsWith(pathSuffix)
-                && (accept == null || !accept.toLowerCase(Locale.ROOT).contains(MEDIA_TYPE)) && acceptable(accept)) {
+        if ((accept == null || !accept.toLowerCase(Locale.ROOT).contains(MEDIA_TYPE)) && acceptable(accept)) {
             HttpFields headers = HttpFields.build(request.getHeaders()).put(HttpHeader.ACCEPT, MEDIA_TYPE);
             request = new Request.Wrapper(request) {
                 @Override
