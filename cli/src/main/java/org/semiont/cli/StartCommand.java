@@ -37,15 +37,44 @@ public final class StartCommand implements Callable<Integer> {
                 new ServerConfig.Overrides(host, port, baseUrl, dataDir.dataDir(), null));
         LogSetup.server(new org.semiont.server.datadir.DataDirLayout(config.dataDir()).logs());
         CountDownLatch stop = new CountDownLatch(1);
-        ShutdownSignals.onTerminate(stop::countDown);
+        // a stop request during start-up (a long catch-up, say) interrupts the start; after it, it ends the wait below
+        Thread starting = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        ShutdownSignals.onTerminate(() -> {
+            if (stop.getCount() > 0 && !ready.get()) {
+                starting.interrupt();
+            }
+            stop.countDown();
+        });
         long t0 = System.nanoTime();
-        try (ServerApp app = ServerApp.start(config)) {
+        ServerApp started;
+        try {
+            started = ServerApp.start(config);
+        } catch (ServerApp.StartCancelled e) {
+            System.err.println("Stopped before the server was ready.");
+            return ExitCodes.OK;
+        }
+        ready.set(true);
+        Thread.interrupted(); // a stop request that raced the end of the start is in the latch
+        try (ServerApp app = started) {
             printBanner(app, (System.nanoTime() - t0) / 1_000_000);
-            stop.await();
+            awaitStop(stop);
             System.err.println("Stopping…");
         }
         System.err.println("Stopped.");
         return ExitCodes.OK;
+    }
+
+    /** A stop request that raced the end of the start may also have interrupted this thread: the latch decides. */
+    private static void awaitStop(CountDownLatch stop) {
+        while (true) {
+            try {
+                stop.await();
+                return;
+            } catch (InterruptedException e) {
+                // the signal handler counted the latch down before interrupting
+            }
+        }
     }
 
     private static void printBanner(ServerApp app, long millis) {

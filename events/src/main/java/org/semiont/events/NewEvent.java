@@ -3,6 +3,7 @@ package org.semiont.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.semiont.events.jsonl.LogJson;
 
 /**
  * An event to append: the caller's fields in the order they should be written (for Semiont:
@@ -26,6 +27,12 @@ public record NewEvent(String id, ObjectNode fields) {
         }
         if (id != null && id.isEmpty()) {
             throw new EventsException(EventsError.INVALID_EVENT, "event id must not be empty (use null for a random one)");
+        }
+        // the line wraps the fields in one more object: what could not be read back is never appended
+        int depth = LogJson.depth(fields) + 1;
+        if (depth > LogJson.MAX_DEPTH) {
+            throw new EventsException(EventsError.INVALID_EVENT, "event '" + type.asText() + "' is nested " + depth
+                    + " levels deep; the log reads at most " + LogJson.MAX_DEPTH);
         }
         fields = fields.deepCopy();
     }

@@ -21,7 +21,7 @@ import org.semiont.events.jsonl.Timestamps;
  */
 public final class StoredEvent {
     private static final LineCodec CODEC = new LineCodec();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = org.semiont.events.jsonl.LogJson.mapper();
 
     private final String streamId;
     private final long position;

@@ -83,7 +83,11 @@ public final class ServerApp implements AutoCloseable {
             app.startUp();
             return app;
         } catch (RuntimeException | Error e) {
+            boolean interrupted = Thread.interrupted(); // closing must not meet the stop request's interrupt
             app.close();
+            if (interrupted && !(e instanceof StartCancelled)) {
+                throw new StartCancelled();
+            }
             throw e;
         }
     }
@@ -96,6 +100,7 @@ public final class ServerApp implements AutoCloseable {
         resources.add(lockDataDir(layout));
         database = resources.add(DatabaseRuntime.forServer(config.database(), layout));
         timer.mark("database");
+        stopIfInterrupted();
         HikariDataSource pool = resources.add(ConnectionPools.application(database.target(), config.pool()));
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
@@ -106,14 +111,21 @@ public final class ServerApp implements AutoCloseable {
         timer.mark("pools");
         schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
         timer.mark("schema");
+        stopIfInterrupted();
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), () -> projectionsLock.takenByAnother()
                         .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));
-        api.start(CATCH_UP_TIMEOUT);
+        try {
+            api.start(CATCH_UP_TIMEOUT);
+        } catch (IllegalStateException e) {
+            stopIfInterrupted();
+            throw e;
+        }
         timer.mark("events and projections");
+        stopIfInterrupted();
         if (reservedPort != null) {
             reservedPort.close();
         }
@@ -134,6 +146,22 @@ public final class ServerApp implements AutoCloseable {
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {}); started in {}", SemiontVersion.VERSION, url(),
                 database.description(), timer.summary());
+    }
+
+    /**
+     * A start-up interrupted by a stop request (SIGTERM or Ctrl-C before the server was ready: {@code semiont start}
+     * interrupts the starting thread) ends here, and what was started is stopped in reverse order.
+     */
+    public static final class StartCancelled extends RuntimeException {
+        StartCancelled() {
+            super("The start was cancelled by a stop request", null, false, false);
+        }
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.interrupted()) {
+            throw new StartCancelled();
+        }
     }
 
     private static DataDirLock lockDataDir(DataDirLayout layout) {

@@ -93,6 +93,14 @@ final class Maintenance implements AutoCloseable {
         return maintenance;
     }
 
+    EventLog log() {
+        return log;
+    }
+
+    javax.sql.DataSource pool() {
+        return pool;
+    }
+
     /** The JSON projection files that are not what the rows and the log up to the projector's checkpoint make of them. */
     List<DocumentFiles.FileDrift> fileDrift() {
         try (Connection c = pool.getConnection()) {

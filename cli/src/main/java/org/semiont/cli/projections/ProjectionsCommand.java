@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code semiont projections …}: rebuild or check the PostgreSQL projections from the event log. */
 @Command(name = "projections", mixinStandardHelpOptions = true,
-        description = "Rebuild or check the projections (PostgreSQL tables and JSON files) from the event log.",
-        subcommands = {RebuildCommand.class, CheckCommand.class})
+        description = "Rebuild, check or inspect the projections (PostgreSQL tables and JSON files) of the event log.",
+        subcommands = {RebuildCommand.class, CheckCommand.class, StatusCommand.class, SkipCommand.class})
 public final class ProjectionsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,18 +1,13 @@
 package org.semiont.cli.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.ExitCodes;
+import org.semiont.cli.common.RunningServer;
 import org.semiont.events.EventLog;
 import org.semiont.server.api.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
@@ -28,7 +23,6 @@ import org.semiont.server.datadir.DataDirLock;
  * loopback, with a short-lived service token signed by the data dir's secret.
  */
 final class UserAccess implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
     private final DataDirLock lock;
     private final EventLog log;
@@ -75,31 +69,7 @@ final class UserAccess implements AutoCloseable {
 
     /** A request to the running server as the CLI service identity; returns the JSON body of a 2xx answer. */
     JsonNode call(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(serverUrl + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + jwt.issueService()).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-            if (r.statusCode() == 401) {
-                // the only token here is the service token this command just signed: the two secrets differ
-                throw new CliException(ExitCodes.FAILURE, "The server at " + serverUrl + " refused this command's service token ("
-                        + json.path("error").asText("HTTP 401") + "): the server signs tokens with another secret than this "
-                        + "command. Run the command with the JWT_SECRET the server was started with (without JWT_SECRET both use "
-                        + "the data dir's secrets/ file).");
-            }
-            if (r.statusCode() / 100 != 2) {
-                throw new CliException(ExitCodes.FAILURE, json.path("error").asText("HTTP " + r.statusCode()) + " (server " + serverUrl + ")");
-            }
-            return json;
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "The server at " + serverUrl + " (from " + ServerAddress.file(dataDir)
-                    + ") did not answer: " + e.getMessage() + ". Is it still running?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.CANCELLED, "Interrupted");
-        }
+        return new RunningServer(dataDir, serverUrl, jwt).call(method, path, body);
     }
 
     @Override

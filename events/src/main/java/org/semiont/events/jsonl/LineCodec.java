@@ -16,7 +16,7 @@ import org.semiont.events.chain.Sha256;
 public final class LineCodec {
     private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = LogJson.factory();
     private final ThreadLocal<MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
 
     /** Encodes an event (already holding id and timestamp) as a line ending in a newline. */

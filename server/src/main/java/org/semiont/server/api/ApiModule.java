@@ -50,6 +50,10 @@ import org.semiont.server.user.UserService;
 public final class ApiModule implements AutoCloseable {
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     static final int CONTAINER_PAGE_SIZE = 20;
+    /** How often the start-up catch-up looks whether the projection is stopped at an event. */
+    static final Duration CATCH_UP_SLICE = Duration.ofMillis(200);
+    /** Attempts at an event the projection cannot apply before the start gives up and names it. */
+    static final int START_ATTEMPTS = 3;
     private final EventLog events;
     private final Projector projector;
     private final DocumentFiles files;
@@ -93,17 +97,29 @@ public final class ApiModule implements AutoCloseable {
                 new EntityTypeRoutes(entityTypes, requests)::register,
                 new AnnotationContainerRoutes(anns, annotations, requests, config.baseUrl(), CONTAINER_PAGE_SIZE)::register,
                 new StatusRoutes(schemaState)::register,
+                new ProjectionRoutes(projector, events, new org.semiont.server.projection.ProjectionSkips(events, clock), requests)::register,
                 new OpenApiRoutes(json, config.baseUrl())::register);
     }
 
-    /** Starts the projector, waits until it has applied the whole log, bootstraps entity types. */
+    /**
+     * Starts the projector, waits until it has applied the whole log, bootstraps entity types. An event the projection
+     * cannot apply stops the start after a few attempts, naming the event and the way out, rather than waiting the
+     * whole timeout; an interrupt (SIGTERM during start-up) ends the wait at once.
+     */
     public void start(Duration catchUpTimeout) {
         projector.start();
         long target = events.lastPosition();
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
         try {
-            if (!projector.awaitApplied(target, catchUpTimeout)) {
-                throw new IllegalStateException("The projections did not catch up with the event log within " + catchUpTimeout
-                        + " (at " + projector.appliedPosition() + " of " + target + "): " + projector.lastFailure());
+            while (!projector.awaitApplied(target, CATCH_UP_SLICE)) {
+                java.util.Optional<org.semiont.server.projection.BlockedEvent> blocked = projector.blocked();
+                if (blocked.isPresent() && blocked.get().attempts() >= START_ATTEMPTS) {
+                    throw new IllegalStateException(stoppedAt(blocked.get()));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The projections did not catch up with the event log within " + catchUpTimeout
+                            + " (at " + projector.appliedPosition() + " of " + target + "): " + projector.lastFailure());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,6 +127,12 @@ public final class ApiModule implements AutoCloseable {
         }
         entityTypes.bootstrapIfEmpty();
         files.start(events, projector::appliedPosition);
+    }
+
+    private static String stoppedAt(org.semiont.server.projection.BlockedEvent b) {
+        return "The projection cannot apply the event at global position " + b.position() + " (" + b.type() + " in stream "
+                + b.streamId() + ", id " + b.eventId() + "): " + b.failure() + ". The event stays in the log. Fix the cause "
+                + "and start again, or record the decision to leave it out of the projections with: " + b.command();
     }
 
     public void register(RoutesConfig routes) {
@@ -130,6 +152,12 @@ public final class ApiModule implements AutoCloseable {
         } catch (EventsException e) {
             return Optional.of(e.error() == EventsError.LOG_CLOSED ? "the event log is closed (the server is stopping)"
                     : "the event log stopped after a storage failure; restart the server (its log has the cause)");
+        }
+        Optional<org.semiont.server.projection.BlockedEvent> stopped = projector.blocked();
+        if (stopped.isPresent()) {
+            return Optional.of("the projection is stopped at the event at global position " + stopped.get().position()
+                    + " (" + stopped.get().type() + "), which it cannot apply; 'semiont projections status' names it and "
+                    + "the way out");
         }
         if (projector.lastFailure() != null) {
             return Optional.of("the projection is retrying the events after position " + projector.appliedPosition()

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
+import org.semiont.server.db.DatabaseOutage;
 import org.semiont.server.logging.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

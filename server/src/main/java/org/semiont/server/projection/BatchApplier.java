@@ -15,17 +15,23 @@ public final class BatchApplier {
     /** Skips events at or before {@code after} (a subscription may redeliver after a restart). */
     public static void apply(Connection c, List<Projection> projections, List<StoredEvent> batch, long after)
             throws SQLException {
-        applyEvents(c, projections, batch, after);
+        apply(c, projections, batch, after, SkippedEvents.none());
+    }
+
+    /** {@link #apply}, leaving out the events the operator decided to skip. */
+    static void apply(Connection c, List<Projection> projections, List<StoredEvent> batch, long after, SkippedEvents skips)
+            throws SQLException {
+        applyEvents(c, projections, batch, after, skips);
         for (Projection p : projections) {
             p.beforeCommit(c);
         }
     }
 
     /** {@link #apply} without the projections' {@code beforeCommit}, which is the caller's. */
-    static void applyEvents(Connection c, List<Projection> projections, List<StoredEvent> batch, long after)
-            throws SQLException {
+    static void applyEvents(Connection c, List<Projection> projections, List<StoredEvent> batch, long after,
+                            SkippedEvents skips) throws SQLException {
         for (StoredEvent e : batch) {
-            if (e.position() <= after) {
+            if (e.position() <= after || skips.skips(e)) {
                 continue;
             }
             String type = e.type();

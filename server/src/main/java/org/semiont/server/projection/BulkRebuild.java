@@ -32,8 +32,10 @@ final class BulkRebuild {
     private final List<Projection> projections;
     private final boolean exclusive;
     private final int annotationWindow;
+    private final SkippedEvents skips;
 
-    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int annotationWindow) {
+    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int annotationWindow, SkippedEvents skips) {
+        this.skips = skips;
         this.events = events;
         this.projections = projections;
         this.exclusive = exclusive;
@@ -95,7 +97,7 @@ final class BulkRebuild {
 
     private long fold(BulkFold fold, long last, LongConsumer progress) throws SQLException {
         long count = 0;
-        try (ParsedLog log = new ParsedLog(events, last)) {
+        try (ParsedLog log = new ParsedLog(events, last, skips)) {
             for (List<ParsedLog.Parsed> chunk = log.next(); chunk != null; chunk = log.next()) {
                 for (ParsedLog.Parsed p : chunk) {
                     fold.apply(p.stored(), p.event(), p.at());

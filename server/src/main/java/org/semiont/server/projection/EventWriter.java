@@ -40,8 +40,10 @@ public final class EventWriter {
         try {
             if (!projector.awaitApplied(position, timeout)) {
                 // the failure's own text (database errors, paths) is for the server log, not for API clients
-                String failing = projector.lastFailure() == null ? ""
-                        : " (the projector is retrying after a failure; the server log has the cause)";
+                String failing = projector.blocked().map(b -> " (the projection is stopped at the event at global position "
+                        + b.position() + ", which it cannot apply: 'semiont projections status' names it)")
+                        .orElse(projector.lastFailure() == null ? ""
+                        : " (the projector is retrying after a failure; the server log has the cause)");
                 throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The change was saved (event log position "
                         + position + ") but is not visible yet: the projection is at " + projector.appliedPosition()
                         + failing + ". Retry the read in a moment.");

@@ -29,8 +29,9 @@ final class ParsedLog implements AutoCloseable {
     private volatile RuntimeException failure;
     private boolean ended;
 
-    ParsedLog(EventLog events, long last) {
-        reader = new Thread(() -> read(events, last), "semiont-rebuild-reader");
+    /** Reads up to {@code last}, leaving out the events the operator decided to skip. */
+    ParsedLog(EventLog events, long last, SkippedEvents skips) {
+        reader = new Thread(() -> read(events, last, skips), "semiont-rebuild-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -57,7 +58,7 @@ final class ParsedLog implements AutoCloseable {
         return chunk;
     }
 
-    private void read(EventLog events, long last) {
+    private void read(EventLog events, long last, SkippedEvents skips) {
         try {
             try (Stream<StoredEvent> all = events.readAll(1)) {
                 Iterator<StoredEvent> it = all.iterator();
@@ -66,6 +67,9 @@ final class ParsedLog implements AutoCloseable {
                     StoredEvent e = it.next();
                     if (e.position() > last) {
                         break;
+                    }
+                    if (skips.skips(e)) {
+                        continue;
                     }
                     chunk.add(new Parsed(e, NulChars.projectable(e), Sql.utc(e.instant())));
                     if (chunk.size() == CHUNK) {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -114,7 +115,7 @@ public final class ProjectionMaintenance {
                 if (mine.isEmpty()) {
                     throw new ProjectionException("document " + documentId + " has no events in the log; nothing to rebuild");
                 }
-                BatchApplier.apply(c, projections, mine, 0);
+                BatchApplier.apply(c, projections, mine, 0, SkippedEvents.load(events));
                 c.commit();
                 projections.forEach(p -> p.afterCommit(mine));
                 return new RebuildResult(mine.size(), upTo, (System.nanoTime() - start) / 1_000_000);
@@ -133,7 +134,8 @@ public final class ProjectionMaintenance {
      * take table locks (TRUNCATE, index rebuilds) that a check beside a running server must not.
      */
     private long[] rebuildIn(Connection c, Mode mode, boolean exclusive, long last, LongConsumer progress) throws SQLException {
-        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive, annotationWindow) : null;
+        SkippedEvents skips = SkippedEvents.load(events);
+        BulkRebuild bulk = mode == Mode.BULK ? new BulkRebuild(events, projections, exclusive, annotationWindow, skips) : null;
         if (bulk != null) {
             bulk.prepare(c);
         }
@@ -141,35 +143,106 @@ public final class ProjectionMaintenance {
             p.truncate(c);
         }
         Checkpoints.reset(c, Projector.NAME);
-        long count = bulk != null ? bulk.run(c, last, progress).events() : replay(c, last, progress);
+        long count = bulk != null ? bulk.run(c, last, progress).events() : replay(c, last, progress, skips);
         Checkpoints.advance(c, Projector.NAME, 0, last, clock.instant());
         LogBinding.record(c, Projector.NAME, events.logId());
         return new long[] {count, last};
     }
 
-    private long replay(Connection c, long last, LongConsumer progress) throws SQLException {
+    private long replay(Connection c, long last, LongConsumer progress, SkippedEvents skips) throws SQLException {
         long count = 0;
         List<StoredEvent> batch = new ArrayList<>(BATCH);
         try (Stream<StoredEvent> all = events.readAll(1)) {
             for (StoredEvent e : (Iterable<StoredEvent>) all.takeWhile(e -> e.position() <= last)::iterator) {
                 batch.add(e);
                 if (batch.size() == BATCH) {
-                    count += flush(c, batch, progress, count);
+                    count += flush(c, batch, progress, count, skips);
                 }
             }
         }
-        count += flush(c, batch, progress, count);
+        count += flush(c, batch, progress, count, skips);
         return count;
     }
 
-    private long flush(Connection c, List<StoredEvent> batch, LongConsumer progress, long before) throws SQLException {
+    private long flush(Connection c, List<StoredEvent> batch, LongConsumer progress, long before, SkippedEvents skips)
+            throws SQLException {
         int n = batch.size();
         if (n > 0) {
-            BatchApplier.apply(c, projections, batch, 0);
+            BatchApplier.apply(c, projections, batch, 0, skips);
             batch.clear();
             progress.accept(before + n);
         }
         return n;
+    }
+
+    /** Where the projections stand: the checkpoint, and the first event after it they cannot apply (if any). */
+    public record Standing(long applied, long logPosition, Optional<BlockedEvent> blocked, long probed) {
+    }
+
+    /**
+     * Applies up to {@code limit} events after the checkpoint inside a transaction that is rolled back (nothing
+     * changes), and names the first one that cannot be applied: what a server would be stopped at. Batches go in
+     * under a savepoint; a failed batch is retried event by event to find the culprit.
+     */
+    public Standing probe(int limit) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long applied = LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
+                SkippedEvents skips = SkippedEvents.load(events);
+                List<StoredEvent> batch = new ArrayList<>(BATCH);
+                long probed = 0;
+                try (Stream<StoredEvent> after = events.readAll(applied + 1)) {
+                    for (StoredEvent e : (Iterable<StoredEvent>) after.limit(limit)::iterator) {
+                        batch.add(e);
+                        probed++;
+                        if (batch.size() == BATCH) {
+                            Optional<BlockedEvent> b = tryBatch(c, batch, skips);
+                            if (b.isPresent()) {
+                                return new Standing(applied, events.lastPosition(), b, probed);
+                            }
+                        }
+                    }
+                }
+                return new Standing(applied, events.lastPosition(), tryBatch(c, batch, skips), probed);
+            } finally {
+                c.rollback();
+                projections.forEach(Projection::afterRollback);
+            }
+        } catch (SQLException e) {
+            throw new ProjectionException("probing the projections failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<BlockedEvent> tryBatch(Connection c, List<StoredEvent> batch, SkippedEvents skips) throws SQLException {
+        try {
+            if (attempt(c, batch, skips) == null) {
+                return Optional.empty();
+            }
+            for (StoredEvent e : batch) {
+                Exception failure = attempt(c, List.of(e), skips);
+                if (failure != null) {
+                    return Optional.of(BlockedEvent.of(e, failure, clock.instant(), 1));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /** Applies under a savepoint; the failure, with its effects rolled back, or null. */
+    private Exception attempt(Connection c, List<StoredEvent> events, SkippedEvents skips) throws SQLException {
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            BatchApplier.apply(c, projections, events, 0, skips);
+            c.releaseSavepoint(sp);
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback(sp);
+            projections.forEach(Projection::afterRollback);
+            return e;
+        }
     }
 
     /** Bulk-rebuilds inside a transaction that is rolled back; returns the tables that differ (empty = no drift). */

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.semiont.events.AppenderWakeUps;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.db.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,8 @@ public final class Projector implements AutoCloseable {
     private final List<AutoCloseable> listeners = new ArrayList<>();
     private volatile boolean awaitingDurable;
     private volatile Thread thread;
+    private volatile BlockedEvent blocked;
+    private volatile SkippedEvents skips = SkippedEvents.none();
 
     public Projector(DataSource pool, EventLog events, List<Projection> projections, Clock clock) {
         this(pool, events, projections, clock, MAX_QUEUED_EVENTS);
@@ -90,6 +93,7 @@ public final class Projector implements AutoCloseable {
         } catch (SQLException e) {
             throw new ProjectionException("cannot read the projection checkpoint: " + e.getMessage(), e);
         }
+        skips = SkippedEvents.load(events);
         running = true;
         thread = new Thread(this::run, "semiont-projector");
         // listening before the catch-up reads the log leaves no batch between the two
@@ -255,21 +259,91 @@ public final class Projector implements AutoCloseable {
         return true;
     }
 
-    /** Retries a failed batch after a pause: the log is the truth, so the projection must not skip events. */
+    /**
+     * Applies a batch, retrying after a pause: the log is the truth, so the projection never passes over an event by
+     * itself. When a batch fails for another reason than the database or the log being away, its events are applied
+     * one by one, each in its own transaction, so the one that fails is named ({@link #blocked}) and everything before
+     * it is applied. Only the operator's recorded decision ({@link SkippedEvents}) lets the projection pass it.
+     */
     private void applyUntilDone(List<StoredEvent> batch) throws InterruptedException {
         long pause = 100;
         while (running) {
             try {
                 apply(batch);
                 lastFailure = null;
+                blocked = null;
                 return;
             } catch (SQLException | RuntimeException e) {
+                if (!passing(e) && batch.size() > 1) {
+                    applyOneByOne(batch);
+                    return;
+                }
                 lastFailure = e.getMessage();
-                log.error("Projecting events {}..{} failed; retrying in {} ms", batch.get(0).position(),
-                        batch.get(batch.size() - 1).position(), pause, e);
-                Thread.sleep(pause);
+                report(batch, e, pause);
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pause));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 pause = Math.min(5_000, pause * 2);
             }
+        }
+    }
+
+    private void applyOneByOne(List<StoredEvent> batch) throws InterruptedException {
+        for (StoredEvent e : batch) {
+            if (!running) {
+                return;
+            }
+            if (e.position() > applied) {
+                applyUntilDone(List.of(e));
+            }
+        }
+    }
+
+    /** A failure that is the database's or the log's state, not the event's: it passes by itself. */
+    private boolean passing(Throwable e) {
+        return !running || DatabaseOutage.in(e).isPresent() || e instanceof org.semiont.events.EventsException
+                || e instanceof java.sql.SQLTransientException;
+    }
+
+    private void report(List<StoredEvent> batch, Exception e, long pause) {
+        if (batch.size() == 1 && !passing(e)) {
+            StoredEvent culprit = batch.get(0);
+            BlockedEvent was = blocked;
+            blocked = was != null && was.position() == culprit.position() ? was.again(e)
+                    : BlockedEvent.of(culprit, e, clock.instant(), 1);
+            if (was == null || was.position() != culprit.position()) {
+                log.error("The projection cannot apply the event at global position {} ({} in stream {}, id {}); retrying "
+                        + "every few seconds. Writes wait until it passes. Fix the cause, or leave the event out with: {}",
+                        culprit.position(), blocked.type(), culprit.streamId(), blocked.eventId(), blocked.command(), e);
+                return;
+            }
+            if (blocked.attempts() % 60 == 0) {
+                log.error("The projection is still stopped at global position {} after {} attempts: {}", culprit.position(),
+                        blocked.attempts(), blocked.failure());
+            }
+            return;
+        }
+        log.error("Projecting events {}..{} failed; retrying in {} ms", batch.get(0).position(),
+                batch.get(batch.size() - 1).position(), pause, e);
+    }
+
+    /** The event the projection is stopped at, if it is stopped at one. */
+    public java.util.Optional<BlockedEvent> blocked() {
+        return java.util.Optional.ofNullable(blocked);
+    }
+
+    /** The operator's decisions to leave events out (loaded at start). */
+    public SkippedEvents skips() {
+        return skips;
+    }
+
+    /** Records a decision just appended to the log and lets a waiting retry look at it at once. */
+    public void skip(SkippedEvents.Decision decision) {
+        skips.add(decision);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
         }
     }
 
@@ -279,7 +353,7 @@ public final class Projector implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                BatchApplier.applyEvents(c, projections, batch, from);
+                BatchApplier.applyEvents(c, projections, batch, from, skips);
                 if (events.lastPosition() >= to) {
                     // durable already (the fsync ended while the events were applied; always so in catch-up), so the
                     // batch's last writes, the checkpoint and the COMMIT share one round trip

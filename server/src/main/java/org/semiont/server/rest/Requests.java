@@ -19,6 +19,8 @@ public final class Requests {
     public static final String NUL_REFUSED = "Strings may not contain U+0000 (the NUL character): the database cannot "
             + "store it";
     private final ObjectMapper json;
+    /** Request bodies are parsed with the request limits, far inside what the server reads back once stored. */
+    private final ObjectMapper bodies = org.semiont.server.Json.requestMapper();
 
     public Requests(ObjectMapper json) {
         this.json = json;
@@ -40,7 +42,11 @@ public final class Requests {
         }
         JsonNode n;
         try {
-            n = json.readTree(bytes);
+            n = bodies.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "The body is nested too deeply or holds too long a value: "
+                    + e.getOriginalMessage() + " (JSON bodies nest at most " + org.semiont.server.Json.MAX_REQUEST_DEPTH
+                    + " levels)");
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiError.INVALID_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -89,7 +89,7 @@ class BulkRebuildIT {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.jdbcProperties())) {
                 c.setAutoCommit(false);
                 sql(c, "DELETE FROM annotations; DELETE FROM documents; DELETE FROM users; DELETE FROM entity_types");
-                BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), List.of(), false, 1)
+                BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), List.of(), false, 1, SkippedEvents.none())
                         .run(c, server.app().api().events().lastPosition(), n -> { });
                 c.rollback();
                 assertThat(r.annotationsTakenBack()).as("body updates and a replacement of rows already in the table")

@@ -1,4 +1,4 @@
-package org.semiont.server.http;
+package org.semiont.server.db;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
