@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EventsCommand.class,
                 org.semiont.cli.user.UserAddCommand.class,
                 org.semiont.cli.user.TokenCommand.class,
+                org.semiont.cli.user.PasswdCommand.class,
                 org.semiont.cli.projections.ProjectionsCommand.class,
                 ClassWarmupCommand.class,
                 CommandLine.HelpCommand.class

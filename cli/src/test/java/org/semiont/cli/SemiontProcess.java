@@ -95,6 +95,20 @@ final class SemiontProcess implements AutoCloseable {
     record Result(int exitCode, String output) {
     }
 
+    /** {@link #run} with {@code input} on standard input (a password for --password-stdin, say). */
+    static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        Process p = builder(args).start();
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("semiont " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), out);
+    }
+
     /** Runs a short-lived verb to completion with its stdout and stderr apart. */
     static Separate runSeparately(String... args) throws IOException, InterruptedException {
         Path err = Files.createTempFile("semiont-stderr", ".txt");

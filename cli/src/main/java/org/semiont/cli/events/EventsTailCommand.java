@@ -62,7 +62,7 @@ public final class EventsTailCommand implements Callable<Integer> {
         do {
             try (Stream<StoredEvent> s = log.readStream(stream, next)) {
                 for (StoredEvent e : (Iterable<StoredEvent>) s::iterator) {
-                    out.println(e.lineJson());
+                    out.println(shown(e));
                     next = e.sequence() + 1;
                 }
             }
@@ -77,7 +77,7 @@ public final class EventsTailCommand implements Callable<Integer> {
             do {
                 StoredEvent e;
                 while ((e = r.next()) != null) {
-                    out.println(e.lineJson());
+                    out.println(shown(e));
                 }
                 out.flush();
             } while (follow && pause());
@@ -92,5 +92,13 @@ public final class EventsTailCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static final java.util.regex.Pattern PASSWORD_HASH = java.util.regex.Pattern.compile("(\"passwordHash\":\")[^\"]*(\")");
+
+    /** The line as stored, but for password hashes: they are secrets of a kind, and terminals and logs keep what they show. */
+    static String shown(org.semiont.events.StoredEvent e) {
+        String line = e.lineJson();
+        return line.contains("\"passwordHash\"") ? PASSWORD_HASH.matcher(line).replaceAll("$1[redacted]$2") : line;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.semiont.cli.common.ApplicationDatabase;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
@@ -24,9 +25,6 @@ import org.semiont.server.projection.Checkpoints;
 import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.projection.Projector;
 import org.semiont.server.projection.ProjectionMaintenance;
-import org.semiont.server.store.ApplicationSchema;
-import org.semiont.server.store.SchemaState;
-import org.semiont.server.store.StartupSchemaSync;
 
 /**
  * Opens what a projections verb needs, exclusively: the event log's write lock first (so a running
@@ -65,7 +63,7 @@ final class Maintenance implements AutoCloseable {
             DatabaseRuntime opened = db.openRuntime(purpose);
             runtime = opened;
             lock = ProjectionLock.acquire(() -> ConnectionPools.dedicated(opened.target(), purpose.replaceFirst("^semiont ", "")));
-            ensureSchema(runtime, layout);
+            ApplicationDatabase.ensureSchema(runtime, layout);
             HikariDataSource pool = ConnectionPools.application(runtime.target(), PoolSettings.from(Environment.system()));
             return new Maintenance(log, runtime, lock, pool, StandardProjections.create(pool, layout.root(), Json.mapper()));
         } catch (RuntimeException e) {
@@ -77,15 +75,6 @@ final class Maintenance implements AutoCloseable {
             }
             log.close();
             throw e;
-        }
-    }
-
-    /** The projection tables exist even if no server ever ran on this database: safe changes of the application schema apply. */
-    private static void ensureSchema(DatabaseRuntime runtime, DataDirLayout layout) {
-        SchemaState state = new StartupSchemaSync(runtime.target(), runtime.embedded().isPresent(), layout.root())
-                .sync(ApplicationSchema.text());
-        if (state.status() == SchemaState.Status.PENDING_CHANGES) {
-            System.err.println("warning: the database has pending schema changes (" + state.command() + ")");
         }
     }
 

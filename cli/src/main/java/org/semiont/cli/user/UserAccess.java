@@ -37,10 +37,15 @@ final class UserAccess implements AutoCloseable {
         this.serverUrl = serverUrl;
     }
 
-    static UserAccess open(Path dataDir, String purpose) {
+    /** The signer of this data dir's tokens: JWT_SECRET, else the data dir's secret file. */
+    static JwtCodec jwt(Path dataDir) {
         Environment env = Environment.system();
         String secret = JwtSecrets.resolve(env.get("JWT_SECRET"), dataDir, true).orElseThrow();
-        JwtCodec jwt = new JwtCodec(secret, AuthSettings.issuer(env), Clock.systemUTC());
+        return new JwtCodec(secret, AuthSettings.issuer(env), Clock.systemUTC());
+    }
+
+    static UserAccess open(Path dataDir, String purpose) {
+        JwtCodec jwt = jwt(dataDir);
         try {
             Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir, purpose);
             if (lock.isPresent()) {

@@ -9,6 +9,7 @@ import org.semiont.cli.common.DataDirOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.schema.generate.DefaultGenerators;
 import org.semiont.schema.generate.GeneratedDefault;
+import org.semiont.server.auth.PasswordHasher;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.user.UserLedger;
 import org.semiont.server.user.UserRecord;
@@ -34,6 +35,10 @@ public final class UserAddCommand implements Callable<Integer> {
     @Option(names = "--moderator", description = "Make the user a moderator.")
     boolean moderator;
 
+    @Option(names = "--password-stdin", description = "Read the user's password from the first line of standard input "
+            + "(without it, a terminal is asked; with neither the user has no password and signs in another way).")
+    boolean passwordStdin;
+
     @Mixin
     DataDirOptions dataDir;
 
@@ -48,15 +53,21 @@ public final class UserAddCommand implements Callable<Integer> {
         } catch (ApiException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
+        char[] password = passwordStdin ? PasswordInput.fromStdin(normalized) : PasswordInput.prompt(normalized, true);
         try (UserAccess access = UserAccess.open(dataDir.dataDir(), "semiont useradd")) {
-            String id = access.online() ? viaServer(access, normalized) : direct(access, normalized);
+            String id = access.online() ? viaServer(access, normalized, password) : direct(access, normalized, password);
             spec.commandLine().getOut().println("Created user " + normalized + " (id " + id + ")"
-                    + (admin ? ", admin" : "") + (moderator ? ", moderator" : "") + ".");
+                    + (admin ? ", admin" : "") + (moderator ? ", moderator" : "")
+                    + (password != null ? ", with a password" : ", without a password") + ".");
             return ExitCodes.OK;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
         }
     }
 
-    private String viaServer(UserAccess access, String normalized) {
+    private String viaServer(UserAccess access, String normalized, char[] password) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", normalized);
         if (name != null) {
@@ -64,15 +75,21 @@ public final class UserAddCommand implements Callable<Integer> {
         }
         body.put("isAdmin", admin);
         body.put("isModerator", moderator);
+        if (password != null) {
+            body.put("password", new String(password));
+        }
         JsonNode r = access.call("POST", "/api/admin/users", body);
         return r.path("user").path("id").asText();
     }
 
-    private String direct(UserAccess access, String normalized) {
+    private String direct(UserAccess access, String normalized, char[] password) {
         String id = (String) DefaultGenerators.system().generate(new GeneratedDefault(GeneratedDefault.Kind.CUID, 0));
         try {
-            UserRecord u = new UserLedger(access.log()).create(new UserService.NewUser(normalized, name, null, "local", null,
-                    admin, moderator), id);
+            UserLedger ledger = new UserLedger(access.log());
+            UserRecord u = ledger.create(new UserService.NewUser(normalized, name, null, "local", null, admin, moderator), id);
+            if (password != null) {
+                ledger.setPassword(u.id(), new PasswordHasher(PasswordHasher.DEFAULT).hash(password), UserService.SYSTEM_ACTOR);
+            }
             return u.id();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage() + "; nothing was changed");

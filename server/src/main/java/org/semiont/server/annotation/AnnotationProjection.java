@@ -77,11 +77,11 @@ public final class AnnotationProjection implements Projection {
             return cached;
         }
         String name = userId;
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(nullif(name, ''), email) FROM users WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, email FROM users WHERE id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    name = rs.getString(1);
+                    name = org.semiont.server.user.UserRecord.displayName(rs.getString(1), rs.getString(2));
                 }
             }
         }
@@ -193,6 +193,7 @@ public final class AnnotationProjection implements Projection {
         ArrayNode body = AnnotationShapes.applyOperations(data.get("body"), operations);
         data.set("body", body);
         data.put("modified", e.timestamp());
+        data.set("modifiedBy", AnnotationShapes.person(e.userId(), name(c, e.userId())));
         Sql.update(c, "UPDATE annotations SET body = ?::jsonb, data = ?::json, \"linkedDocuments\" = ?, \"entityTags\" = ?, "
                         + "modified = ? WHERE id = ?", write(body), write(data), Sql.textArray(c, AnnotationShapes.linkedDocuments(body)),
                 Sql.textArray(c, AnnotationShapes.entityTags(body)), Sql.utc(e.instant()), id);
@@ -210,7 +211,8 @@ public final class AnnotationProjection implements Projection {
                 old = (ObjectNode) read(rs.getString(1));
             }
         }
-        ObjectNode data = AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp());
+        ObjectNode data = AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp(),
+                AnnotationShapes.person(e.userId(), name(c, e.userId())));
         JsonNode body = AnnotationShapes.bodyArray(a.get("body"));
         Sql.update(c, "UPDATE annotations SET \"targetSource\" = ?, motivation = ?, target = ?::jsonb, body = ?::jsonb, data = ?::json, "
                         + "\"linkedDocuments\" = ?, \"entityTags\" = ?, modified = ? WHERE id = ?", AnnotationShapes.indexedTargetSource(a.path("target")),

@@ -91,11 +91,11 @@ public final class AnnotationRoutes {
 
     private void updateBody(Context ctx) {
         JsonNode body = requests.object(ctx);
-        ctx.json(wrap(service.updateBody(ctx.pathParam("id"), body.get("operations"), Authenticator.principal(ctx).userId())));
+        ctx.json(wrap(service.updateBody(ctx.pathParam("id"), body.get("operations"), Authenticator.principal(ctx).actor())));
     }
 
     private void delete(Context ctx) {
-        service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).userId());
+        service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).actor());
         ctx.status(204);
     }
 }

@@ -15,6 +15,8 @@ import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.projection.EventWriter;
+import org.semiont.server.user.Actor;
+import org.semiont.server.user.EditPolicy;
 
 /** Annotation commands: validate, append to the target document's stream, return the projected result. */
 public final class AnnotationService {
@@ -26,9 +28,11 @@ public final class AnnotationService {
     private final DocumentLocks locks;
     private final Supplier<String> ids;
     private final String baseUrl;
+    private final EditPolicy policy;
 
     public AnnotationService(EventWriter writer, AnnotationRepository annotations, DocumentRepository documents,
-                             DocumentLocks locks, Supplier<String> ids, String baseUrl) {
+                             DocumentLocks locks, Supplier<String> ids, String baseUrl, EditPolicy policy) {
+        this.policy = policy;
         this.writer = writer;
         this.annotations = annotations;
         this.documents = documents;
@@ -103,8 +107,10 @@ public final class AnnotationService {
     }
 
     /** W3C protocol PUT: replaces target, body and motivation; id, creator and created stay. */
-    public AnnotationRepository.Stored replace(String id, JsonNode request, String userId, java.util.function.Predicate<String> ifMatch) {
+    public AnnotationRepository.Stored replace(String id, JsonNode request, Actor actor, java.util.function.Predicate<String> ifMatch) {
+        String userId = actor.userId();
         AnnotationRepository.Stored current = get(id);
+        requireAllowed(current, actor);
         // a stale ETag is 412 whatever the content (RFC 9110 13.2.1: preconditions come before the content)
         requireUnchanged(current, ifMatch);
         requireValid(AnnotationValidator.validate(request, false));
@@ -162,8 +168,10 @@ public final class AnnotationService {
     }
 
     /** Delete guarded by a precondition on the current representation (W3C protocol If-Match). */
-    public void delete(String id, String userId, java.util.function.Predicate<String> ifMatch) {
+    public void delete(String id, Actor actor, java.util.function.Predicate<String> ifMatch) {
+        String userId = actor.userId();
         AnnotationRepository.Stored current = get(id);
+        requireAllowed(current, actor);
         locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
             requireUnchanged(fresh, ifMatch);
@@ -186,9 +194,11 @@ public final class AnnotationService {
                 + " not found"));
     }
 
-    public AnnotationRepository.Stored updateBody(String id, JsonNode operations, String userId) {
+    public AnnotationRepository.Stored updateBody(String id, JsonNode operations, Actor actor) {
+        String userId = actor.userId();
         requireValid(AnnotationValidator.validateOperations(operations));
         AnnotationRepository.Stored current = get(id);
+        requireAllowed(current, actor);
         return locks.with(lockKey(current), () -> {
             AnnotationRepository.Stored fresh = get(id);
             JsonNode body = readStored(fresh).get("body");
@@ -205,8 +215,17 @@ public final class AnnotationService {
         });
     }
 
-    public void delete(String id, String userId) {
-        delete(id, userId, json -> true);
+    public void delete(String id, Actor actor) {
+        delete(id, actor, json -> true);
+    }
+
+    /** Changes and deletions are the creator's, a moderator's or an admin's (unless the policy lets everyone). */
+    private void requireAllowed(AnnotationRepository.Stored a, Actor actor) {
+        String creator = readStored(a).path("creator").path("id").asText(null);
+        if (!policy.mayChange(actor, creator)) {
+            throw new ApiException(ApiError.FORBIDDEN, "Only the annotation's creator, a moderator or an admin may change or "
+                    + "delete annotation " + a.id());
+        }
     }
 
     private static String lockKey(AnnotationRepository.Stored a) {

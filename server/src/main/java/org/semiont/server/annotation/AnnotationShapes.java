@@ -17,7 +17,7 @@ import org.semiont.server.document.DocumentIds;
 public final class AnnotationShapes {
     public static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
     private static final List<String> HEAD = List.of("@context", "type", "id", "motivation", "target", "body");
-    private static final Set<String> TAIL = Set.of("creator", "created", "modified");
+    private static final Set<String> TAIL = Set.of("creator", "created", "modified", "modifiedBy");
     /**
      * PostgreSQL refuses an index entry over ~2.7 kB (B-tree) or ~8 kB (GIN), and a refused row would stop the
      * projection at that event for good. Extracted, indexed values stay under this; validation keeps real ones far
@@ -138,8 +138,13 @@ public final class AnnotationShapes {
         return -1;
     }
 
-    /** The served annotation: W3C keys first, then any extra keys, then creator, created, modified. */
+    /** The served annotation as created: W3C keys first, then any extra keys, then creator, created, modified. */
     public static ObjectNode served(JsonNode annotation, ObjectNode creator, String created, String modified) {
+        return served(annotation, creator, created, modified, null);
+    }
+
+    /** As {@link #served(JsonNode, ObjectNode, String, String)}, after a change by {@code modifiedBy} (who made it). */
+    public static ObjectNode served(JsonNode annotation, ObjectNode creator, String created, String modified, ObjectNode modifiedBy) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (String k : HEAD) {
             if (annotation.has(k)) {
@@ -155,6 +160,14 @@ public final class AnnotationShapes {
         out.set("creator", creator);
         out.put("created", created);
         out.put("modified", modified);
+        if (modifiedBy != null) {
+            out.set("modifiedBy", modifiedBy);
+        }
         return out;
+    }
+
+    /** A user as an annotation names them: {@code {type: Person, id, name}} with the display name. */
+    public static ObjectNode person(String userId, String displayName) {
+        return JsonNodeFactory.instance.objectNode().put("type", "Person").put("id", userId).put("name", displayName);
     }
 }

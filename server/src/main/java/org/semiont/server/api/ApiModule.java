@@ -19,6 +19,11 @@ import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.auth.GoogleSignIn;
 import org.semiont.server.auth.JwtCodec;
+import org.semiont.server.auth.PasswordCheck;
+import org.semiont.server.auth.PasswordHasher;
+import org.semiont.server.auth.SessionStore;
+import org.semiont.server.auth.Sessions;
+import org.semiont.server.auth.SignInThrottle;
 import org.semiont.server.auth.TokenRoutes;
 import org.semiont.server.auth.UserRoutes;
 import org.semiont.server.config.ServerConfig;
@@ -78,18 +83,23 @@ public final class ApiModule implements AutoCloseable {
         EventWriter writer = new EventWriter(events, projector, WRITE_TIMEOUT);
         UserService users = new UserService(directory, writer, () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.CUID, 0)));
         JwtCodec jwt = new JwtCodec(auth.secret(), auth.issuer(), clock);
-        authenticator = new Authenticator(jwt, directory);
+        SessionStore sessionStore = new SessionStore(pool, clock);
+        authenticator = new Authenticator(jwt, directory, sessionStore, clock);
+        Sessions sessions = new Sessions(sessionStore, jwt, authenticator, directory, clock);
+        PasswordCheck passwords = new PasswordCheck(users, new PasswordHasher(PasswordHasher.DEFAULT), new SignInThrottle(clock, auth.signInsPerMinute()),
+                sessionStore, clock);
         Requests requests = new Requests(json);
         DocumentLocks locks = new DocumentLocks(1024);
         ContentStore content = new ContentStore(config.dataDir());
-        DocumentService docs = new DocumentService(writer, documents, content, locks);
+        DocumentService docs = new DocumentService(writer, documents, content, locks, auth.editPolicy());
         AnnotationService anns = new AnnotationService(writer, annotations, documents, locks,
-                () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl());
+                () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl(),
+                auth.editPolicy());
         entityTypes = new EntityTypeService(pool, writer);
-        streams = new DocumentStreamRoutes(events, docs, json, clock, config.sseKeepAlive(), config.limits());
+        streams = new DocumentStreamRoutes(events, docs, json, clock, config.sseKeepAlive(), config.limits(), authenticator::revoked);
         routeSets = List.of(
-                new TokenRoutes(auth, jwt, users, new GoogleSignIn(auth, users, json), requests)::register,
-                new UserRoutes(users, directory, requests, clock)::register,
+                new TokenRoutes(auth, users, new GoogleSignIn(auth, users, json), requests, sessions, passwords)::register,
+                new UserRoutes(users, directory, requests, clock, sessions, passwords)::register,
                 new DocumentRoutes(docs, documents, annotations, content, requests)::register,
                 new DocumentEventRoutes(events, docs)::register,
                 streams::register,
@@ -107,6 +117,7 @@ public final class ApiModule implements AutoCloseable {
      * whole timeout; an interrupt (SIGTERM during start-up) ends the wait at once.
      */
     public void start(Duration catchUpTimeout) {
+        rebuildIfRulesChanged();
         projector.start();
         long target = events.lastPosition();
         long deadline = System.nanoTime() + catchUpTimeout.toNanos();
@@ -127,6 +138,19 @@ public final class ApiModule implements AutoCloseable {
         }
         entityTypes.bootstrapIfEmpty();
         files.start(events, projector::appliedPosition);
+    }
+
+    /** Rows written by older projection rules are rebuilt from the log before anything reads them. */
+    private void rebuildIfRulesChanged() {
+        if (!maintenance.rulesChanged()) {
+            return;
+        }
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiModule.class);
+        log.warn("The projection rules changed since these projections were written (now version {}): rebuilding them from "
+                + "the event log before serving", org.semiont.server.projection.ProjectionRules.VERSION);
+        ProjectionMaintenance.RebuildResult r = maintenance.rebuild(n -> { });
+        files.flush();
+        log.info("Rebuilt the projections from {} events in {} ms", r.events(), r.millis());
     }
 
     private static String stoppedAt(org.semiont.server.projection.BlockedEvent b) {

@@ -13,16 +13,29 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.user.UserRecord;
 
-/** Signs and verifies HS256 JWTs with the original's payload {userId,email,name?,domain,provider,isAdmin,iat,exp,iss}. */
+/**
+ * Signs and verifies HS256 JWTs. Access tokens carry the original's payload {userId,email,name?,domain,provider,
+ * isAdmin,iat,exp,iss} plus {@code sid} (their session) and {@code use: "access"}; refresh tokens carry {@code userId},
+ * {@code sid}, {@code gen} (the session's rotation) and {@code use: "refresh"}, and are taken only by the refresh
+ * route. A token is checked strictly: each part must be canonical base64url (no padding, no spare bits), so one
+ * token has exactly one spelling.
+ */
 public final class JwtCodec {
+    /** Access tokens of the CLI ('semiont token'): an operator's explicit choice, as the original's login tokens. */
     public static final Duration LOGIN_TTL = Duration.ofDays(7);
+    /** Access tokens from a sign-in or a refresh: short-lived, renewed with the refresh token. */
     public static final Duration ACCESS_TTL = Duration.ofHours(1);
+    /** How long a session (and its refresh tokens) lives at most. */
+    public static final Duration SESSION_TTL = Duration.ofDays(30);
+    public static final String ACCESS = "access";
+    public static final String REFRESH = "refresh";
     public static final Duration SERVICE_TTL = Duration.ofMinutes(2);
     public static final String SERVICE_ID = "semiont-cli";
     static final int VERIFIED_CACHE_SIZE = 10_000;
@@ -44,14 +57,24 @@ public final class JwtCodec {
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(issuer)).build(clock);
     }
 
-    public String issue(UserRecord u, Duration ttl) {
+    /** An access token of {@code sessionId}, valid for {@code ttl} (never past {@code sessionEnd}). */
+    public String issueAccess(UserRecord u, String sessionId, Duration ttl, Instant sessionEnd) {
         Instant now = clock.instant();
+        Instant end = now.plus(ttl).isAfter(sessionEnd) ? sessionEnd : now.plus(ttl);
         var b = JWT.create().withClaim("userId", u.id()).withClaim("email", u.email());
         if (u.name() != null) {
             b.withClaim("name", u.name());
         }
         return b.withClaim("domain", u.domain()).withClaim("provider", u.provider()).withClaim("isAdmin", u.admin())
-                .withIssuedAt(now).withExpiresAt(now.plus(ttl)).withIssuer(issuer).sign(algorithm);
+                .withClaim("sid", sessionId).withClaim("use", ACCESS).withIssuedAt(now).withExpiresAt(end)
+                .withIssuer(issuer).sign(algorithm);
+    }
+
+    /** The refresh token of a session at rotation {@code generation}; it expires with the session. */
+    public String issueRefresh(String userId, String sessionId, int generation, Instant sessionEnd) {
+        return JWT.create().withClaim("userId", userId).withClaim("sid", sessionId).withClaim("gen", generation)
+                .withClaim("use", REFRESH).withIssuedAt(clock.instant()).withExpiresAt(sessionEnd).withIssuer(issuer)
+                .sign(algorithm);
     }
 
     /** A short-lived admin token for the CLI, which holds the secret file anyway. */
@@ -64,6 +87,10 @@ public final class JwtCodec {
     public Claims verify(String token) {
         Claims known = verified.get(token);
         if (known == null) {
+            if (!canonical(token)) {
+                throw unauthorized("Invalid token: not a JWT in canonical form (header.payload.signature, base64url without "
+                        + "padding)");
+            }
             known = decode(token);
             if (verified.size() >= VERIFIED_CACHE_SIZE) {
                 verified.clear();
@@ -100,7 +127,38 @@ public final class JwtCodec {
                 .compareTo(SERVICE_TTL) > 0)) {
             throw unauthorized("Invalid token: a service token must be for " + SERVICE_ID + " and live at most " + SERVICE_TTL);
         }
-        return new Claims(userId, jwt.getClaim("email").asString(), service, jwt.getExpiresAtAsInstant());
+        Integer gen = jwt.getClaim("gen").asInt();
+        return new Claims(userId, jwt.getClaim("email").asString(), service, jwt.getExpiresAtAsInstant(),
+                jwt.getClaim("use").asString(), jwt.getClaim("sid").asString(), gen == null ? 0 : gen);
+    }
+
+    /**
+     * Three parts, each base64url that decodes and encodes back to itself: a signature with a changed last character
+     * (bits the decoder ignores) or a trailing '=' spells the same bytes, and is refused.
+     */
+    static boolean canonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || !part.chars().allMatch(JwtCodec::base64url)) {
+                return false;
+            }
+            try {
+                byte[] bytes = Base64.getUrlDecoder().decode(part);
+                if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean base64url(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     int cachedTokens() {
@@ -108,7 +166,8 @@ public final class JwtCodec {
     }
 
     private static ApiException expired(Instant at) {
-        return unauthorized("Token expired at " + at + "; get a new one (POST /api/tokens/refresh or /api/tokens/local)");
+        return unauthorized("Token expired at " + at + "; get a new one (POST /api/tokens/refresh with your refresh token, "
+                + "or sign in again)");
     }
 
     static ApiException unauthorized(String message) {

@@ -2,68 +2,91 @@ package org.semiont.server.auth;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
 import io.javalin.http.Context;
+import java.time.Duration;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.rest.Requests;
+import org.semiont.server.rest.SecuredRoutes;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
 
-/** {@code /api/tokens/*}: local sign-in, refresh, Google sign-in. */
+/**
+ * {@code /api/tokens/*}: sign-in with a password, by e-mail alone (only with {@code ENABLE_LOCAL_AUTH=true}) or
+ * with Google, and refresh. Every sign-in starts a session and answers the original's AuthResponse plus the
+ * session's {@code refreshToken}. A failed password sign-in answers the same for an unknown account, a wrong password
+ * and a deactivated account, after the same work.
+ */
 public final class TokenRoutes {
+    static final String INVALID = "Invalid e-mail or password";
     private final AuthSettings settings;
-    private final JwtCodec jwt;
     private final UserService users;
     private final GoogleSignIn google;
     private final Requests requests;
+    private final Sessions sessions;
+    private final PasswordCheck passwords;
 
-    public TokenRoutes(AuthSettings settings, JwtCodec jwt, UserService users, GoogleSignIn google, Requests requests) {
+    public TokenRoutes(AuthSettings settings, UserService users, GoogleSignIn google, Requests requests, Sessions sessions,
+                       PasswordCheck passwords) {
         this.settings = settings;
-        this.jwt = jwt;
         this.users = users;
         this.google = google;
         this.requests = requests;
+        this.sessions = sessions;
+        this.passwords = passwords;
     }
 
     public void register(SecuredRoutes routes) {
-        routes.publicPost("/api/tokens/local", this::local);
+        routes.publicPost("/api/tokens/password", withRetryAfter(this::password));
+        routes.publicPost("/api/tokens/local", withRetryAfter(this::local));
         routes.publicPost("/api/tokens/refresh", this::refresh);
-        routes.publicPost("/api/tokens/google", this::google);
+        routes.publicPost("/api/tokens/google", withRetryAfter(this::google));
+    }
+
+    /** A throttled sign-in says when to come back (RFC 6585: Retry-After with 429). */
+    private static io.javalin.http.Handler withRetryAfter(io.javalin.http.Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (ApiException e) {
+                if (e.code() == ApiError.TOO_MANY_REQUESTS && e.details() instanceof ObjectNode d && d.has("retryAfter")) {
+                    ctx.header("Retry-After", d.get("retryAfter").asText());
+                }
+                throw e;
+            }
+        };
+    }
+
+    private void password(Context ctx) {
+        ObjectNode body = requests.object(ctx);
+        String email = body.path("email").isTextual() ? body.get("email").asText().trim().toLowerCase(java.util.Locale.ROOT) : "";
+        char[] password = body.path("password").isTextual() ? body.get("password").asText().toCharArray() : null;
+        if (email.isEmpty() || password == null) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "email and password (strings) are required");
+        }
+        UserRecord u = passwords.signIn(email, password, origin(ctx).address());
+        ctx.json(authResponse(sessions.start(u, "password", origin(ctx), JwtCodec.ACCESS_TTL), u, false));
     }
 
     private void local(Context ctx) {
         if (!settings.localAuth()) {
-            throw new ApiException(ApiError.FORBIDDEN, "Local sign-in is off; set ENABLE_LOCAL_AUTH=true (or use Google sign-in)");
+            throw new ApiException(ApiError.FORBIDDEN, "Sign-in by e-mail alone is off; sign in with a password "
+                    + "(POST /api/tokens/password) or Google. A development server may set ENABLE_LOCAL_AUTH=true.");
         }
         ObjectNode body = requests.object(ctx);
-        String email = UserService.normalizeEmail(body.path("email").isTextual() ? body.get("email").asText() : null);
-        UserRecord u = users.byEmail(email).orElseThrow(() -> new ApiException(ApiError.BAD_REQUEST, "No user with email "
-                + email + "; create one with 'semiont useradd --email " + email + "'"));
-        if (!u.active()) {
-            throw new ApiException(ApiError.BAD_REQUEST, "User " + email + " is deactivated; ask an admin to reactivate it");
-        }
-        ctx.json(authResponse(users.recordLogin(u), false));
-    }
-
-    ObjectNode authResponse(UserRecord u, boolean isNew) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode().put("success", true);
-        o.set("user", UserJson.brief(u));
-        return o.put("token", jwt.issue(u, JwtCodec.LOGIN_TTL)).put("isNewUser", isNew);
+        String email = body.path("email").isTextual() ? body.get("email").asText().trim().toLowerCase(java.util.Locale.ROOT) : "";
+        UserRecord u = passwords.withoutPassword(email, origin(ctx).address());
+        ctx.json(authResponse(sessions.start(u, "local", origin(ctx), JwtCodec.ACCESS_TTL), u, false));
     }
 
     private void refresh(Context ctx) {
         ObjectNode body = requests.object(ctx);
         if (!body.path("refreshToken").isTextual()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "refreshToken (a JWT string) is required");
+            throw new ApiException(ApiError.VALIDATION_FAILED, "refreshToken (the refresh token from sign-in) is required");
         }
-        Claims c = jwt.verify(body.get("refreshToken").asText());
-        if (c.service()) {
-            throw JwtCodec.unauthorized("A service token cannot be refreshed");
-        }
-        UserRecord u = users.byId(c.userId()).filter(UserRecord::active).orElseThrow(() -> JwtCodec.unauthorized(
-                "The token's user " + c.userId() + " is missing or deactivated"));
-        ctx.json(JsonNodeFactory.instance.objectNode().put("access_token", jwt.issue(u, JwtCodec.ACCESS_TTL)));
+        Sessions.Issued t = sessions.refresh(body.get("refreshToken").asText());
+        ctx.json(JsonNodeFactory.instance.objectNode().put("access_token", t.accessToken())
+                .put("refresh_token", t.refreshToken()).put("expires_in", t.accessTtl().toSeconds()));
     }
 
     private void google(Context ctx) {
@@ -71,7 +94,26 @@ public final class TokenRoutes {
         if (!body.path("access_token").isTextual() || body.get("access_token").asText().isBlank()) {
             throw new ApiException(ApiError.VALIDATION_FAILED, "access_token (a Google OAuth access token) is required");
         }
+        passwords.throttleAddress(origin(ctx).address());
         GoogleSignIn.Result r = google.signIn(body.get("access_token").asText());
-        ctx.json(authResponse(users.recordLogin(r.user()), r.isNew()));
+        ctx.json(authResponse(sessions.start(r.user(), "google", origin(ctx), JwtCodec.ACCESS_TTL), r.user(), r.isNew()));
+    }
+
+    static Sessions.Origin origin(Context ctx) {
+        return new Sessions.Origin(ctx.ip(), ctx.header("User-Agent"));
+    }
+
+    /** The original's AuthResponse {success, user, token, isNewUser}, plus the session's refresh token. */
+    static ObjectNode authResponse(Sessions.Issued t, UserRecord u, boolean isNew) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("success", true);
+        o.set("user", UserJson.brief(u));
+        return o.put("token", t.accessToken()).put("refreshToken", t.refreshToken())
+                .put("expiresIn", t.accessTtl().toSeconds()).put("isNewUser", isNew);
+    }
+
+    /** 429 with the wait, the same for every account. */
+    static ApiException tooMany(Duration wait) {
+        return new ApiException(ApiError.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again in " + wait.toSeconds()
+                + " s", JsonNodeFactory.instance.objectNode().put("retryAfter", wait.toSeconds()));
     }
 }

@@ -38,7 +38,7 @@ public record PoolSettings(int maximumPoolSize, int minimumIdle, Duration connec
         return env.get(name).map(v -> Durations.parse(v, name)).orElse(fallback);
     }
 
-    static int parseInt(String v, String name) {
+    public static int parseInt(String v, String name) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {

@@ -42,7 +42,7 @@ public final class DocumentRoutes {
         routes.get("/api/documents/search", this::search);
         routes.get("/api/documents/{id}", ctx -> full(ctx, 200, service.require(ctx.pathParam("id"))));
         routes.patch("/api/documents/{id}", ctx -> full(ctx, 200, service.patch(ctx.pathParam("id"), requests.object(ctx),
-                Authenticator.principal(ctx).userId())));
+                Authenticator.principal(ctx).actor())));
         routes.get("/api/documents/{id}/content", this::content);
         routes.get("/api/documents/{id}/annotations", this::annotationsOf);
         routes.get("/api/documents/{id}/referenced-by", this::referencedBy);

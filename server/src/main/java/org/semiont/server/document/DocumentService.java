@@ -16,6 +16,8 @@ import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.projection.EventWriter;
 import org.semiont.server.rest.Requests;
+import org.semiont.server.user.Actor;
+import org.semiont.server.user.EditPolicy;
 
 /** Document commands: content first (content-addressed), then events, then the projected document. */
 public final class DocumentService {
@@ -27,8 +29,11 @@ public final class DocumentService {
     private final DocumentRepository documents;
     private final ContentStore content;
     private final DocumentLocks locks;
+    private final EditPolicy policy;
 
-    public DocumentService(EventWriter writer, DocumentRepository documents, ContentStore content, DocumentLocks locks) {
+    public DocumentService(EventWriter writer, DocumentRepository documents, ContentStore content, DocumentLocks locks,
+                           EditPolicy policy) {
+        this.policy = policy;
         this.writer = writer;
         this.documents = documents;
         this.content = content;
@@ -130,7 +135,8 @@ public final class DocumentService {
     }
 
     /** {archived?, entityTypes?}: one event per actual change, appended together. */
-    public ObjectNode patch(String id, JsonNode body, String userId) {
+    public ObjectNode patch(String id, JsonNode body, Actor actor) {
+        String userId = actor.userId();
         Requests.requireOnly(body, PATCHABLE, "A document's PATCH");
         List<String> problems = new ArrayList<>();
         JsonNode archived = body.get("archived");
@@ -143,6 +149,10 @@ public final class DocumentService {
         }
         return locks.with(id, () -> {
             ObjectNode current = require(id);
+            if (!policy.mayChange(actor, current.path("creator").path("id").asText(null))) {
+                throw new ApiException(ApiError.FORBIDDEN, "Only the document's creator, a moderator or an admin may archive "
+                        + "or re-type document " + id);
+            }
             List<NewEvent> events = DocumentChanges.events(id, userId, current, archived, types);
             if (!events.isEmpty()) {
                 writer.write(id, ExpectedVersion.any(), events);

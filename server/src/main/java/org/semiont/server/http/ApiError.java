@@ -6,6 +6,8 @@ public enum ApiError {
     INVALID_JSON(400),
     VALIDATION_FAILED(400),
     UNAUTHORIZED(401),
+    /** A sign-in with an unknown e-mail, a wrong password or a deactivated account: one answer for all three. */
+    INVALID_CREDENTIALS(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),

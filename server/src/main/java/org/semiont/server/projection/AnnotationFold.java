@@ -113,7 +113,8 @@ final class AnnotationFold {
             return;
         }
         ObjectNode old = (ObjectNode) read(r.data);
-        fill(r, a, AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp()), at);
+        fill(r, a, AnnotationShapes.served(a, (ObjectNode) old.get("creator"), old.path("created").asText(), e.timestamp(),
+                AnnotationShapes.person(e.userId(), displayName.apply(e.userId()))), at);
     }
 
     private void fill(AnnotationRow r, JsonNode a, ObjectNode data, LocalDateTime at) {
@@ -132,6 +133,7 @@ final class AnnotationFold {
         JsonNode body = AnnotationShapes.applyOperations(data.get("body"), p.path("operations"));
         data.set("body", body);
         data.put("modified", e.timestamp());
+        data.set("modifiedBy", AnnotationShapes.person(e.userId(), displayName.apply(e.userId())));
         setBody(r, body, data, at);
     }
 

@@ -27,6 +27,8 @@ final class BulkFold {
     final Map<String, UserRow> users = new LinkedHashMap<>();
     final Map<String, DocumentRow> documents = new LinkedHashMap<>();
     final Map<String, LocalDateTime> entityTypes = new LinkedHashMap<>();
+    /** Password hashes by user id, with the time each was set. */
+    final Map<String, Credential> credentials = new LinkedHashMap<>();
     /** The last {@code entitytype.added} event: replayed after the load so the projection rewrites its file. */
     StoredEvent lastEntityType;
     private final Set<String> emails = new HashSet<>();
@@ -46,6 +48,9 @@ final class BulkFold {
         boolean isActive, isAdmin, isModerator;
         LocalDateTime termsAcceptedAt, lastLogin, createdAt, updatedAt;
         StoredEvent last;
+    }
+
+    record Credential(String userId, String passwordHash, LocalDateTime updatedAt) {
     }
 
     static final class DocumentRow {
@@ -94,8 +99,10 @@ final class BulkFold {
                 u.termsAcceptedAt = at;
                 u.updatedAt = at;
             }
+            case UserEvents.PASSWORD_SET -> credentials.put(id, new Credential(id, p.path("passwordHash").asText(), at));
             case UserEvents.DELETED -> {
                 users.remove(id);
+                credentials.remove(id);
                 emails.remove(u.email);
                 providerKeys.remove(providerKey(u.provider, u.providerId));
                 return;
@@ -220,13 +227,10 @@ final class BulkFold {
         }
     }
 
-    /** What {@code coalesce(nullif(name, ''), email)} reads from {@code users} at that point of the log. */
+    /** What the live projection reads from {@code users} at that point of the log. */
     private String displayName(String userId) {
         UserRow u = users.get(userId);
-        if (u == null) {
-            return userId;
-        }
-        return u.name == null || u.name.isEmpty() ? u.email : u.name;
+        return u == null ? userId : org.semiont.server.user.UserRecord.displayName(u.name, u.email);
     }
 
     private static String text(JsonNode p, String field) {

@@ -30,6 +30,8 @@ final class BulkLoader {
                 f.documents.values(), (d, o) -> o.text(d.id).text(d.name).text(d.format).text(d.contentChecksum).array(d.entityTypes)
                         .bool(d.archived).text(d.creationMethod).text(d.creatorId).text(d.language).bool(d.isDraft)
                         .text(d.sourceAnnotationId).text(d.sourceDocumentId).number(d.version).time(d.created).time(d.updatedAt));
+        copy(c, "user_credentials (\"userId\", \"passwordHash\", \"updatedAt\")", f.credentials.values(),
+                (u, o) -> o.text(u.userId()).text(u.passwordHash()).time(u.updatedAt()));
         copy(c, "entity_types (name, created)", f.entityTypes.entrySet(), (t, o) -> o.text(t.getKey()).time(t.getValue()));
     }
 

@@ -30,10 +30,11 @@ final class LogBinding {
      */
     static long claim(Connection c, String name, String logId, long logEnd, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_checkpoints (name, position, \"updatedAt\", "
-                + "\"logId\") VALUES (?, 0, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                + "\"logId\", \"rulesVersion\") VALUES (?, 0, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
             ps.setString(1, name);
             ps.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setString(3, logId);
+            ps.setInt(4, ProjectionRules.VERSION);
             ps.executeUpdate();
         }
         Bound b = read(c, name, true);
@@ -51,12 +52,32 @@ final class LogBinding {
         return b.position();
     }
 
-    /** Records that the checkpoint {@code name} follows {@code logId} (after a rebuild from that log). */
+    /** Records that the checkpoint {@code name} follows {@code logId} (after a rebuild from that log, with today's rules). */
     static void record(Connection c, String name, String logId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE projection_checkpoints SET \"logId\" = ? WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE projection_checkpoints SET \"logId\" = ?, \"rulesVersion\" = ? "
+                + "WHERE name = ?")) {
             ps.setString(1, logId);
-            ps.setString(2, name);
+            ps.setInt(2, ProjectionRules.VERSION);
+            ps.setString(3, name);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Whether the rows of checkpoint {@code name} were written by other projection rules than today's (and there are
+     * rows: a checkpoint past 0). A checkpoint at 0 just takes today's version.
+     */
+    static boolean rulesChanged(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT position, \"rulesVersion\" FROM projection_checkpoints WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                int version = rs.getInt(2);
+                boolean known = !rs.wasNull();
+                return rs.getLong(1) > 0 && (!known || version != ProjectionRules.VERSION);
+            }
         }
     }
 

@@ -30,7 +30,8 @@ public final class ProjectionMaintenance {
      */
     static final int ANNOTATION_WINDOW = 20_000;
     /** Projected tables and their keys, compared row by row by {@link #check}. */
-    static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"documents", "id"},
+    static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"user_credentials", "\"userId\""},
+            new String[] {"documents", "id"},
             new String[] {"annotations", "id"}, new String[] {"entity_types", "name"});
     private final DataSource pool;
     private final EventLog events;
@@ -64,6 +65,19 @@ public final class ProjectionMaintenance {
 
     /** How a full rebuild gets the rows into the tables. */
     public enum Mode { BULK, REPLAY }
+
+    /**
+     * Whether the rows were written by older projection rules ({@link ProjectionRules}) and must be rebuilt; refuses a
+     * database that follows another log, as a start would.
+     */
+    public boolean rulesChanged() {
+        try (Connection c = pool.getConnection()) {
+            LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
+            return LogBinding.rulesChanged(c, Projector.NAME);
+        } catch (SQLException e) {
+            throw new ProjectionException("cannot read the projection checkpoint: " + e.getMessage(), e);
+        }
+    }
 
     /** The log's last position: the number of events a full rebuild reads (for a progress total). */
     public long logPosition() {

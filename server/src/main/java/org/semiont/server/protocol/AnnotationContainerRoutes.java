@@ -157,14 +157,14 @@ public final class AnnotationContainerRoutes {
                     + "(from GET " + CONTAINER + ctx.pathParam("id") + ")");
         }
         AnnotationRepository.Stored a = service.replace(ctx.pathParam("id"), requests.object(ctx),
-                Authenticator.principal(ctx).userId(), json -> Etags.matchesAnyRepresentation(ifMatch, json));
+                Authenticator.principal(ctx).actor(), json -> Etags.matchesAnyRepresentation(ifMatch, json));
         respond(annotationHeaders(ctx, a, representation), representation, a.json());
     }
 
     private void delete(Context ctx) {
         String ifMatch = ctx.header("If-Match");
         Predicate<String> precondition = ifMatch == null ? json -> true : json -> Etags.matchesAnyRepresentation(ifMatch, json);
-        service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).userId(), precondition);
+        service.delete(ctx.pathParam("id"), Authenticator.principal(ctx).actor(), precondition);
         ctx.status(204);
     }
 

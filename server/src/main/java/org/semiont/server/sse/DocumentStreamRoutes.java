@@ -17,6 +17,7 @@ import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.Subscription;
 import org.semiont.server.auth.Authenticator;
+import org.semiont.server.auth.Principal;
 import org.semiont.server.config.ConnectionLimits;
 import org.semiont.server.document.DocumentEventRoutes;
 import org.semiont.server.document.DocumentService;
@@ -56,15 +57,23 @@ public final class DocumentStreamRoutes implements AutoCloseable {
      */
     private static final class Open {
         final String userId;
+        final Principal principal;
         volatile Subscription subscription;
 
-        Open(String userId) {
-            this.userId = userId;
+        Open(Principal principal) {
+            this.userId = principal.userId();
+            this.principal = principal;
         }
     }
 
+    /** How often open streams are checked against their token and session (expired, signed out, user deactivated). */
+    static final Duration VALIDITY_CHECK = Duration.ofSeconds(1);
+    private final java.util.function.Function<Principal, java.util.Optional<String>> revoked;
+
+    /** @param revoked why a principal that opened a stream may no longer read it, if so (its stream is then closed) */
     public DocumentStreamRoutes(EventLog events, DocumentService documents, ObjectMapper json, Clock clock, Duration keepAlive,
-                                ConnectionLimits limits) {
+                                ConnectionLimits limits, java.util.function.Function<Principal, java.util.Optional<String>> revoked) {
+        this.revoked = revoked;
         this.limits = limits;
         this.events = events;
         this.documents = documents;
@@ -72,6 +81,7 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         this.clock = clock;
         this.keepAlive = keepAlive;
         pinger.scheduleAtFixedRate(this::ping, keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        pinger.scheduleWithFixedDelay(this::closeRevoked, VALIDITY_CHECK.toMillis(), VALIDITY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void register(SecuredRoutes routes) {
@@ -122,7 +132,7 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         String id = client.ctx().pathParam("id");
         long from = client.ctx().attribute(FROM);
         client.keepAlive();
-        Open open = new Open(Authenticator.principal(client.ctx()).userId());
+        Open open = new Open(Authenticator.principal(client.ctx()));
         clients.put(client, open);
         try {
             ObjectNode hello = JsonNodeFactory.instance.objectNode().put("type", "connected").put("documentId", id)
@@ -174,6 +184,30 @@ public final class DocumentStreamRoutes implements AutoCloseable {
             } catch (RuntimeException e) {
                 clients.remove(c);
                 sub.close();
+            }
+        }
+    }
+
+    /**
+     * A stream is read with the rights its token had when it opened: once the token expires, its session ends or its
+     * user is deactivated or deleted, the stream ends too, with a last comment saying why.
+     */
+    private void closeRevoked() {
+        for (Map.Entry<SseClient, Open> entry : clients.entrySet()) {
+            try {
+                java.util.Optional<String> why = revoked.apply(entry.getValue().principal);
+                if (why.isPresent()) {
+                    SseClient c = entry.getKey();
+                    clients.remove(c);
+                    Subscription sub = entry.getValue().subscription;
+                    if (sub != null) {
+                        sub.close();
+                    }
+                    c.sendComment("closed: " + why.get());
+                    c.close();
+                }
+            } catch (RuntimeException e) {
+                log.debug("checking an event stream's access failed; checked again shortly", e);
             }
         }
     }

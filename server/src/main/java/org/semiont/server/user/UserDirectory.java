@@ -48,6 +48,19 @@ public final class UserDirectory {
         return one("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)", email);
     }
 
+    /** The user's password hash, if the user has a password (read at sign-in only; never cached). */
+    public Optional<String> passwordHash(String userId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT \"passwordHash\" FROM user_credentials WHERE \"userId\" = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read user credentials: " + e.getMessage(), e);
+        }
+    }
+
     public String displayName(String id) {
         return byId(id).map(UserRecord::displayName).orElse(id);
     }

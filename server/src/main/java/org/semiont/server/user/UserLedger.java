@@ -60,6 +60,15 @@ public final class UserLedger {
         return read().byId().get(id);
     }
 
+    /** Appends {@code user.password-set} for an existing user (a hash, never the password). */
+    public void setPassword(String userId, String passwordHash, String actorId) {
+        if (!read().byId().containsKey(userId)) {
+            throw new IllegalArgumentException("No user with id " + userId);
+        }
+        events.append(UserEvents.STREAM, ExpectedVersion.any(), NewEvent.of(UserEvents.PASSWORD_SET, null, actorId,
+                JsonNodeFactory.instance.objectNode().put("userId", userId).put("passwordHash", passwordHash)));
+    }
+
     private static void apply(Map<String, UserRecord> users, StoredEvent e) {
         JsonNode p = e.event().path("payload");
         String id = p.path("userId").asText();

@@ -40,7 +40,13 @@ public final class UserProjection implements Projection {
             case UserEvents.UPDATED -> update(c, id, p.path("changes"), at);
             case UserEvents.LOGGED_IN -> Sql.update(c, "UPDATE users SET \"lastLogin\" = ?, \"updatedAt\" = ? WHERE id = ?", at, at, id);
             case UserEvents.TERMS_ACCEPTED -> Sql.update(c, "UPDATE users SET \"termsAcceptedAt\" = ?, \"updatedAt\" = ? WHERE id = ?", at, at, id);
-            case UserEvents.DELETED -> Sql.update(c, "DELETE FROM users WHERE id = ?", id);
+            case UserEvents.DELETED -> {
+                Sql.update(c, "DELETE FROM users WHERE id = ?", id);
+                Sql.update(c, "DELETE FROM user_credentials WHERE \"userId\" = ?", id);
+            }
+            case UserEvents.PASSWORD_SET -> Sql.update(c, "INSERT INTO user_credentials (\"userId\", \"passwordHash\", \"updatedAt\") "
+                    + "SELECT id, ?, ? FROM users WHERE id = ? ON CONFLICT (\"userId\") DO UPDATE SET \"passwordHash\" = "
+                    + "EXCLUDED.\"passwordHash\", \"updatedAt\" = EXCLUDED.\"updatedAt\"", p.path("passwordHash").asText(), at, id);
             default -> {
             }
         }
@@ -76,6 +82,7 @@ public final class UserProjection implements Projection {
 
     @Override
     public void truncate(Connection c) throws SQLException {
+        Sql.update(c, "DELETE FROM user_credentials");
         Sql.update(c, "DELETE FROM users");
     }
 }

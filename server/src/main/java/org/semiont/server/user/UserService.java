@@ -62,9 +62,16 @@ public final class UserService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    public UserRecord recordLogin(UserRecord u) {
-        append(UserEvents.LOGGED_IN, u.id(), JsonNodeFactory.instance.objectNode().put("userId", u.id()));
-        return directory.byId(u.id()).orElseThrow();
+    /** Sets a user's password: its hash (never the password) goes into the log, by whoever {@code actorId} is. */
+    public void setPassword(String userId, String passwordHash, String actorId) {
+        require(userId);
+        append(UserEvents.PASSWORD_SET, actorId, JsonNodeFactory.instance.objectNode().put("userId", userId)
+                .put("passwordHash", passwordHash));
+    }
+
+    /** The stored password hash of a user, if the user has a password. */
+    public Optional<String> passwordHash(String userId) {
+        return directory.passwordHash(userId);
     }
 
     public UserRecord acceptTerms(UserRecord u) {

@@ -16,6 +16,8 @@ import org.semiont.server.logging.LogSetup;
 /** A real server on loopback over a data dir, with helpers to make users and sign in. */
 public final class ApiServer implements AutoCloseable {
     public static final String SECRET = "test-secret-0123456789-0123456789-abcdef";
+    /** Every user made by {@link #user} signs in with this password. */
+    public static final String PASSWORD = "correct horse battery staple";
     private final ServerApp app;
     private final Map<String, String> env;
 
@@ -30,7 +32,8 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(Path dataDir, Map<String, String> extraEnv) {
         LogSetup.console(ch.qos.logback.classic.Level.WARN);
-        Map<String, String> env = new HashMap<>(Map.of("JWT_SECRET", SECRET));
+        // tests sign in many users from one address; the sign-in throttle has tests of its own
+        Map<String, String> env = new HashMap<>(Map.of("JWT_SECRET", SECRET, "SEMIONT_SIGNIN_RATE", "100000"));
         env.putAll(extraEnv);
         Environment e = new Environment(env);
         ServerConfig config = ServerConfig.from(e, new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
@@ -56,13 +59,14 @@ public final class ApiServer implements AutoCloseable {
     /** Creates a user through the admin API and returns a client signed in as that user. */
     public ApiClient user(String email, boolean admin, boolean moderator) {
         ApiClient.Response r = service().post("/api/admin/users", Map.of("email", email, "name", email.substring(0, email.indexOf('@')),
-                "isAdmin", admin, "isModerator", moderator));
+                "isAdmin", admin, "isModerator", moderator, "password", PASSWORD));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return signIn(email);
     }
 
+    /** Signs in with {@link #PASSWORD} (a new session each time). */
     public ApiClient signIn(String email) {
-        ApiClient.Response login = anonymous().post("/api/tokens/local", Map.of("email", email));
+        ApiClient.Response login = anonymous().post("/api/tokens/password", Map.of("email", email, "password", PASSWORD));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return new ApiClient(app.url(), login.json().get("token").asText());
     }

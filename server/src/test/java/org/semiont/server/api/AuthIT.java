@@ -81,7 +81,8 @@ class AuthIT {
         UserRecord u = new UserRecord("c" + "x".repeat(24), "admin@example.org", null, null, "example.org", "local", null, true,
                 true, false, null, null, Instant.now(), Instant.now());
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofDays(8)), ZoneOffset.UTC);
-        String old = new JwtCodec(ApiServer.SECRET, "semiont", past).issue(u, JwtCodec.LOGIN_TTL);
+        String old = new JwtCodec(ApiServer.SECRET, "semiont", past).issueAccess(u, "some-session", JwtCodec.LOGIN_TTL,
+                Instant.now().plus(Duration.ofDays(30)));
         ApiClient.Response r = server.anonymous().as(old).get("/api/status");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asText()).contains("expired");
@@ -96,7 +97,10 @@ class AuthIT {
         ApiClient.Response r = bob.get("/api/users/me");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asText()).contains("deactivated");
-        assertThat(server.anonymous().post("/api/tokens/local", Map.of("email", "bob@example.org")).status()).isEqualTo(400);
+        ApiClient.Response again = server.anonymous().post("/api/tokens/password", Map.of("email", "bob@example.org",
+                "password", ApiServer.PASSWORD));
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.json().get("code").asText()).isEqualTo("INVALID_CREDENTIALS");
     }
 
     @Test
@@ -109,9 +113,10 @@ class AuthIT {
     }
 
     @Test
-    void local_sign_in_returns_the_auth_response_and_me_shows_the_last_login() {
+    void password_sign_in_returns_the_auth_response_and_me_shows_the_last_login() {
         server.user("dave@example.org", false, false);
-        ApiClient.Response login = server.anonymous().post("/api/tokens/local", Map.of("email", "Dave@Example.org"));
+        ApiClient.Response login = server.anonymous().post("/api/tokens/password", Map.of("email", "Dave@Example.org",
+                "password", ApiServer.PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         JsonNode body = login.json();
         assertThat(body.get("success").asBoolean()).isTrue();
@@ -120,8 +125,11 @@ class AuthIT {
         JsonNode me = server.anonymous().as(body.get("token").asText()).get("/api/users/me").json();
         assertThat(me.get("lastLogin").asText()).endsWith("Z");
         assertThat(me.get("termsAcceptedAt").isNull()).isTrue();
-        assertThat(server.anonymous().post("/api/tokens/local", Map.of("email", "nobody@example.org")).status()).isEqualTo(400);
-        assertThat(server.anonymous().post("/api/tokens/local", "{\"email\":").status()).isEqualTo(400);
+        assertThat(server.anonymous().post("/api/tokens/password", Map.of("email", "nobody@example.org", "password",
+                ApiServer.PASSWORD)).status()).isEqualTo(401);
+        assertThat(server.anonymous().post("/api/tokens/password", "{\"email\":").status()).isEqualTo(400);
+        ApiClient.Response local = server.anonymous().post("/api/tokens/local", Map.of("email", "dave@example.org"));
+        assertThat(local.status()).as("sign-in by e-mail alone is off unless ENABLE_LOCAL_AUTH=true").isEqualTo(403);
     }
 
     @Test
@@ -134,8 +142,12 @@ class AuthIT {
     @Test
     void a_refresh_token_buys_a_one_hour_access_token_that_works() {
         server.user("fay@example.org", false, false);
-        String login = server.anonymous().post("/api/tokens/local", Map.of("email", "fay@example.org")).json().get("token").asText();
-        ApiClient.Response r = server.anonymous().post("/api/tokens/refresh", Map.of("refreshToken", login));
+        JsonNode login = server.anonymous().post("/api/tokens/password", Map.of("email", "fay@example.org", "password",
+                ApiServer.PASSWORD)).json();
+        assertThat(server.anonymous().post("/api/tokens/refresh", Map.of("refreshToken", login.get("token").asText())).status())
+                .as("an access token is not a refresh token").isEqualTo(401);
+        ApiClient.Response r = server.anonymous().post("/api/tokens/refresh", Map.of("refreshToken",
+                login.get("refreshToken").asText()));
         assertThat(r.status()).isEqualTo(200);
         assertThat(server.anonymous().as(r.json().get("access_token").asText()).get("/api/users/me").status()).isEqualTo(200);
         assertThat(server.anonymous().post("/api/tokens/refresh", Map.of("refreshToken", "garbage")).status()).isEqualTo(401);

@@ -137,7 +137,7 @@ class ConnectionLimitsIT {
     }
 
     private static String token(ApiServer server, String email) {
-        return server.anonymous().post("/api/tokens/local", Map.of("email", email)).json().get("token").asText();
+        return server.signIn(email).token();
     }
 
     /** A stream just closed is noticed at the next keep-alive: retried for a few of them. */

@@ -87,7 +87,7 @@ class EventStreamIT {
             ApiClient alice = server.user("alice@example.org", false, false);
             String doc = ApiServer.createDocument(alice, "Streamed", "Alice met Bob.").get("id").asText();
             String url = server.url() + "/api/documents/" + doc + "/events/stream";
-            String jwt = server.anonymous().post("/api/tokens/local", Map.of("email", "alice@example.org")).json().get("token").asText();
+            String jwt = server.signIn("alice@example.org").token();
             String lastSeen;
             try (SseReader sse = new SseReader(url, jwt, null)) {
                 Frame hello = sse.next();

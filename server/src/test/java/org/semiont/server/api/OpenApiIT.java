@@ -37,7 +37,10 @@ class OpenApiIT {
             String userId = admin.get("/api/users/me").json().get("id").asText();
             List<Call> calls = List.of(
                     new Call("GET", "/api/status", "/api/status", null),
-                    new Call("POST", "/api/tokens/local", "/api/tokens/local", Map.of("email", "root@example.org")),
+                    new Call("POST", "/api/tokens/password", "/api/tokens/password", Map.of("email", "root@example.org",
+                            "password", ApiServer.PASSWORD)),
+                    new Call("GET", "/api/admin/projections", "/api/admin/projections", null),
+                    new Call("GET", "/api/admin/users/{id}/sessions", "/api/admin/users/" + userId + "/sessions", null),
                     new Call("GET", "/api/users/me", "/api/users/me", null),
                     new Call("POST", "/api/users/accept-terms", "/api/users/accept-terms", null),
                     new Call("GET", "/api/admin/users", "/api/admin/users", null),

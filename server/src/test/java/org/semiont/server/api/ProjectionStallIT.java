@@ -33,7 +33,7 @@ class ProjectionStallIT {
                     "target", Map.of("source", doc)));
             assertThat(stalled.status()).as(stalled.body()).isEqualTo(503);
             assertThat(stalled.json().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
-            assertThat(stalled.json().get("error").asText()).contains("saved").contains("server log")
+            assertThat(stalled.json().get("error").asText()).contains("saved").contains("projections status")
                     .doesNotContain("internal-detail-7f3a");
             JsonNode health = server.anonymous().get("/api/health").json();
             assertThat(health.get("status").asText()).isEqualTo("degraded");
