@@ -67,13 +67,18 @@ public final class ApiLoadBench {
         }
     }
 
+    /** The bench user's password: a throwaway for a throwaway database, never a real secret. */
+    private static final String BENCH_PASSWORD = "bench only, loopback only";
+
     void run(String url, int n) throws Exception {
         base = url;
         URI uri = URI.create(url);
         hostPort = uri.getHost() + ":" + uri.getPort();
         String service = new JwtCodec(SECRET, "semiont", Clock.systemUTC()).issueService();
-        json(send("POST", "/api/admin/users", Map.of("email", "bench@example.org", "name", "Bench"), service));
-        token = json(send("POST", "/api/tokens/local", Map.of("email", "bench@example.org"), null)).get("token").asText();
+        json(send("POST", "/api/admin/users", Map.of("email", "bench@example.org", "name", "Bench",
+                "password", BENCH_PASSWORD), service));
+        token = json(send("POST", "/api/tokens/password", Map.of("email", "bench@example.org", "password", BENCH_PASSWORD),
+                null)).get("token").asText();
         List<String> docs = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             docs.add(json(send("POST", "/api/documents", Map.of("name", "Doc " + i, "content", "Alice met Bob, document " + i + "."),
