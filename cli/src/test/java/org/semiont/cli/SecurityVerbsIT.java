@@ -130,7 +130,8 @@ class SecurityVerbsIT {
                     Eventually.within(Duration.ofSeconds(90), () -> assertThat(held.output()).contains("Projector starts after"));
                     Thread.sleep(500);
                     long t0 = System.nanoTime();
-                    held.process().destroy();
+                    // SIGTERM through the handle: Process.destroy() would also close our end of its output pipe
+                    held.process().toHandle().destroy();
                     assertThat(held.process().waitFor(60, TimeUnit.SECONDS)).as(held.output()).isTrue();
                     assertThat(held.process().exitValue()).as(held.output()).isZero();
                     Eventually.within(Duration.ofSeconds(10), () -> assertThat(held.output())
