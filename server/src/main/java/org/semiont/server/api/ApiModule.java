@@ -82,7 +82,7 @@ public final class ApiModule implements AutoCloseable {
         maintenance = new ProjectionMaintenance(pool, events, std.projections(), clock);
         EventWriter writer = new EventWriter(events, projector, WRITE_TIMEOUT);
         UserService users = new UserService(directory, writer, () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.CUID, 0)));
-        JwtCodec jwt = new JwtCodec(auth.secret(), auth.issuer(), clock);
+        JwtCodec jwt = new JwtCodec(auth.secret(), auth.previousSecret(), auth.issuer(), clock);
         SessionStore sessionStore = new SessionStore(pool, clock);
         authenticator = new Authenticator(jwt, directory, sessionStore, clock);
         Sessions sessions = new Sessions(sessionStore, jwt, authenticator, directory, clock);

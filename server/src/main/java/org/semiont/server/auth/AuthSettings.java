@@ -11,8 +11,10 @@ import org.semiont.server.config.ServerConfig;
  * {@code POST /api/tokens/local} (sign-in by e-mail alone) is on: only with {@code ENABLE_LOCAL_AUTH=true}, allowed email domains
  * ({@code OAUTH_ALLOWED_DOMAINS}, empty = any) and the Google userinfo endpoint ({@code GOOGLE_USERINFO_URL}).
  */
-public record AuthSettings(String secret, String issuer, boolean localAuth, List<String> allowedDomains, String googleUserinfoUrl,
+public record AuthSettings(String secret, java.util.Optional<String> previousSecret, String issuer, boolean localAuth, List<String> allowedDomains, String googleUserinfoUrl,
                            org.semiont.server.user.EditPolicy editPolicy, int signInsPerMinute) {
+    /** The secret before a rotation: tokens it signed are still accepted (never issued) until it is removed. */
+    public static final String PREVIOUS_SECRET = "JWT_SECRET_PREVIOUS";
     public static final String GOOGLE_USERINFO = "https://www.googleapis.com/oauth2/v3/userinfo";
 
     public AuthSettings {
@@ -25,6 +27,11 @@ public record AuthSettings(String secret, String issuer, boolean localAuth, List
             org.slf4j.LoggerFactory.getLogger(AuthSettings.class).warn("JWT_SECRET is not set: tokens are signed with the secret "
                     + "generated in {}. Servers sharing one database must share one JWT_SECRET.", JwtSecrets.file(config.dataDir()));
         }
+        java.util.Optional<String> previous = env.get(PREVIOUS_SECRET);
+        if (previous.isPresent() && previous.get().length() < JwtSecrets.MIN_LENGTH) {
+            throw new org.semiont.server.config.ConfigException(PREVIOUS_SECRET + " must be at least " + JwtSecrets.MIN_LENGTH
+                    + " characters, got " + previous.get().length() + ".");
+        }
         boolean local = env.get("ENABLE_LOCAL_AUTH").map("true"::equalsIgnoreCase).orElse(false);
         if (local) {
             org.slf4j.LoggerFactory.getLogger(AuthSettings.class).warn("ENABLE_LOCAL_AUTH=true: anyone who can reach this "
@@ -32,7 +39,7 @@ public record AuthSettings(String secret, String issuer, boolean localAuth, List
         }
         List<String> domains = env.get("OAUTH_ALLOWED_DOMAINS").map(v -> Arrays.stream(v.split(","))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        return new AuthSettings(secret, issuer(env), local, domains,
+        return new AuthSettings(secret, previous.filter(p -> !p.equals(secret)), issuer(env), local, domains,
                 env.get("GOOGLE_USERINFO_URL").orElse(GOOGLE_USERINFO),
                 org.semiont.server.user.EditPolicy.parse(env.get(org.semiont.server.user.EditPolicy.VARIABLE)),
                 env.get(SignInThrottle.VARIABLE).map(v -> signInRate(v)).orElse(SignInThrottle.DEFAULT_PER_MINUTE));

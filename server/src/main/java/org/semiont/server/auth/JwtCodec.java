@@ -43,6 +43,8 @@ public final class JwtCodec {
     private final String issuer;
     private final Clock clock;
     private final JWTVerifier verifier;
+    /** Verifies tokens signed with the secret before a rotation ({@code JWT_SECRET_PREVIOUS}), if there is one. */
+    private final java.util.Optional<JWTVerifier> previousVerifier;
     /**
      * Tokens already verified, keyed by their full text (signature included): a client sends the same token with
      * every request, and HMAC plus claim decoding was a tenth of a small request's CPU. Expiry is still checked
@@ -51,10 +53,20 @@ public final class JwtCodec {
     private final Map<String, Claims> verified = new ConcurrentHashMap<>();
 
     public JwtCodec(String secret, String issuer, Clock clock) {
+        this(secret, java.util.Optional.empty(), issuer, clock);
+    }
+
+    /** Signs with {@code secret}; also accepts tokens signed with {@code previousSecret} (a rotation in progress). */
+    public JwtCodec(String secret, java.util.Optional<String> previousSecret, String issuer, Clock clock) {
         this.algorithm = Algorithm.HMAC256(secret);
         this.issuer = issuer;
         this.clock = clock;
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(issuer)).build(clock);
+        this.verifier = verifier(algorithm, issuer, clock);
+        this.previousVerifier = previousSecret.map(p -> verifier(Algorithm.HMAC256(p), issuer, clock));
+    }
+
+    private static JWTVerifier verifier(Algorithm algorithm, String issuer, Clock clock) {
+        return ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(issuer)).build(clock);
     }
 
     /** An access token of {@code sessionId}, valid for {@code ttl} (never past {@code sessionEnd}). */
@@ -106,7 +118,7 @@ public final class JwtCodec {
     private Claims decode(String token) {
         DecodedJWT jwt;
         try {
-            jwt = verifier.verify(token);
+            jwt = verifyWithCurrentOrPrevious(token);
         } catch (TokenExpiredException e) {
             throw expired(e.getExpiredOn());
         } catch (SignatureVerificationException | AlgorithmMismatchException e) {
@@ -130,6 +142,17 @@ public final class JwtCodec {
         Integer gen = jwt.getClaim("gen").asInt();
         return new Claims(userId, jwt.getClaim("email").asString(), service, jwt.getExpiresAtAsInstant(),
                 jwt.getClaim("use").asString(), jwt.getClaim("sid").asString(), gen == null ? 0 : gen);
+    }
+
+    private DecodedJWT verifyWithCurrentOrPrevious(String token) {
+        try {
+            return verifier.verify(token);
+        } catch (SignatureVerificationException e) {
+            if (previousVerifier.isEmpty()) {
+                throw e;
+            }
+            return previousVerifier.get().verify(token);
+        }
     }
 
     /**

@@ -108,4 +108,17 @@ class JwtCodecTest {
         Claims c = codec.verify(codec.issueAccess(alice, "s1", Duration.ofDays(7), clock.now.plus(Duration.ofHours(2))));
         assertThat(c.expiresAt()).isEqualTo(clock.now.plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
+
+    @Test
+    void during_a_rotation_tokens_of_the_previous_secret_are_accepted_and_new_ones_are_signed_with_the_new_secret() {
+        String old = access(codec, Duration.ofMinutes(10));
+        String next = "rotated-secret-0123456789-0123456789-xyz";
+        JwtCodec rotating = new JwtCodec(next, java.util.Optional.of(SECRET), "semiont", clock);
+        assertThat(rotating.verify(old).userId()).isEqualTo("u1");
+        String fresh = access(rotating, Duration.ofMinutes(10));
+        assertThatThrownBy(() -> codec.verify(fresh)).hasMessageContaining("signature");
+        JwtCodec rotated = new JwtCodec(next, "semiont", clock);
+        assertThat(rotated.verify(fresh).userId()).isEqualTo("u1");
+        assertThatThrownBy(() -> rotated.verify(old)).hasMessageContaining("signature");
+    }
 }
