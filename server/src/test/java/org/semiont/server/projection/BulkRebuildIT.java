@@ -88,7 +88,7 @@ class BulkRebuildIT {
 
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.jdbcProperties())) {
                 c.setAutoCommit(false);
-                sql(c, "DELETE FROM annotations; DELETE FROM documents; DELETE FROM users; DELETE FROM entity_types");
+                sql(c, "DELETE FROM annotations; DELETE FROM documents; DELETE FROM user_credentials; DELETE FROM users; DELETE FROM entity_types");
                 BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), List.of(), false, 1, SkippedEvents.none())
                         .run(c, server.app().api().events().lastPosition(), n -> { });
                 c.rollback();
