@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_DETAILS = 20;
 
     private ErrorMapper() {
     }
@@ -125,17 +127,30 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Bearer realm=\"semiont\""
                     + (ctx.header("Authorization") != null ? ", error=\"invalid_token\"" : ""));
         }
+        ctx.header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
         ctx.status(status).json(body(code, message, details));
     }
 
-    /** The error shape, for answers written outside Javalin too ({@link JettyErrors}). */
+    /**
+     * The error shape, for answers written outside Javalin too ({@link JettyErrors}). What an error echoes of a request
+     * is bounded: the message at {@link #MAX_MESSAGE} characters, a list of details at {@link #MAX_DETAILS} entries.
+     */
     static Map<String, Object> body(String code, String message, Object details) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
+        body.put("error", Texts.abbreviate(message, MAX_MESSAGE));
         body.put("code", code);
         if (details != null) {
-            body.put("details", details);
+            body.put("details", bounded(details));
         }
         return body;
+    }
+
+    private static Object bounded(Object details) {
+        if (!(details instanceof List<?> list) || list.size() <= MAX_DETAILS) {
+            return details;
+        }
+        List<Object> out = new ArrayList<>(list.subList(0, MAX_DETAILS));
+        out.add("… and " + (list.size() - MAX_DETAILS) + " more");
+        return out;
     }
 }
