@@ -29,6 +29,8 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     private final Duration headTimeout;
     private final int maxPerAddress;
     private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** Each connection's client address, kept from its opening: a closed socket no longer tells it. */
+    private final Map<Connection, InetAddress> addresses = new ConcurrentHashMap<>();
     private ScheduledExecutorService sweeper;
 
     ConnectionGuard(Server server, Duration headTimeout, int maxPerAddress) {
@@ -78,14 +80,18 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     @Override
     public void onOpened(Connection connection) {
         InetAddress address = addressOf(connection);
-        if (address != null && open.merge(address, 1, Integer::sum) > maxPerAddress) {
+        if (address == null) {
+            return;
+        }
+        addresses.put(connection, address);
+        if (open.merge(address, 1, Integer::sum) > maxPerAddress) {
             connection.getEndPoint().close();
         }
     }
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress address = addressOf(connection);
+        InetAddress address = addresses.remove(connection);
         if (address != null) {
             open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
         }

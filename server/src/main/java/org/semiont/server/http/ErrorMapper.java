@@ -36,7 +36,7 @@ public final class ErrorMapper {
         routes.exception(Exception.class, (e, ctx) -> {
             HttpException refusal = jettyRefusal(e);
             if (refusal != null) {
-                int status = refusal.getCode();
+                int status = beyondLimit(e) ? 413 : refusal.getCode();
                 // Jetty will not read past a body it refused, so it closes the connection: say so, or a pooling client
                 // sends its next request into a socket that is already gone
                 ctx.header("Connection", "close");
@@ -79,6 +79,16 @@ public final class ErrorMapper {
             }
         }
         return null;
+    }
+
+    /** Jetty's multipart parser stopped at the size limit (it says 400 "bad multipart" with this cause). */
+    private static boolean beyondLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("max length exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jetty's reason and the innermost cause (the parser's own words), e.g. "bad multipart (unexpected EOF in CONTENT)". */

@@ -100,6 +100,23 @@ public final class Requests {
                 + ", got \"" + abbreviate(v) + "\"");
     }
 
+    public static long longParam(Context ctx, String name, long fallback, long min, long max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be an integer in " + min + ".." + max
+                + ", got \"" + abbreviate(v) + "\"");
+    }
+
     public static Boolean booleanParam(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isEmpty()) {
