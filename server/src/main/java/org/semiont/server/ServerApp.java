@@ -190,6 +190,11 @@ public final class ServerApp implements AutoCloseable {
         return http.port();
     }
 
+    /** The HTTP routes, {@code "METHOD path"} each. */
+    public java.util.List<String> routes() {
+        return http.routes();
+    }
+
     public ServerConfig config() {
         return config;
     }

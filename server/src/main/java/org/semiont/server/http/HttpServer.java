@@ -7,6 +7,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -79,6 +80,12 @@ public final class HttpServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every registered route as {@code "METHOD path"} (Javalin's path syntax), in registration order: for tests that walk them all. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     public void stop() {
