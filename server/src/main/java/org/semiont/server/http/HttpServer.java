@@ -84,7 +84,7 @@ public final class HttpServer {
 
     /** Every registered route as {@code "METHOD path"} (Javalin's path syntax), in registration order: for tests that walk them all. */
     public List<String> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.Texts;
 
 /**
@@ -21,31 +22,53 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** The body's bytes, at most {@code max}: 413 as soon as more arrive (or are announced), without reading them. */
+    /**
+     * The body's bytes, at most {@code max}; beyond, 413 and nothing more is kept. A body announced or found to be larger
+     * than the server reads at all ({@link HttpServer#MAX_REQUEST_BYTES}) is refused at once and its connection closed;
+     * one in between is read to its end and dropped, so the client, still sending, gets the 413 and not a reset
+     * connection.
+     */
     static byte[] read(Context ctx, int max) {
         long declared = ctx.req().getContentLengthLong();
         if (declared == 0) {
             return new byte[0];
         }
         requireJsonType(ctx.contentType());
-        if (declared > max) {
-            throw tooLarge(ctx, "has " + declared + " bytes", max);
+        if (declared > HttpServer.MAX_REQUEST_BYTES) {
+            throw tooLarge(ctx, "has " + declared + " bytes", max, true);
         }
-        byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes(max + 1);
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length <= max) {
+                return bytes;
+            }
+            boolean ended = drop(in, HttpServer.MAX_REQUEST_BYTES - bytes.length);
+            throw tooLarge(ctx, "is longer than " + max + " bytes", max, !ended);
         } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "The request body could not be read: " + Texts.abbreviate(String.valueOf(e.getMessage()), 200));
+            throw new ApiException(ApiError.BAD_REQUEST, "The request body could not be read: "
+                    + Texts.abbreviate(String.valueOf(e.getMessage()), 200));
         }
-        if (bytes.length > max) {
-            throw tooLarge(ctx, "is longer than " + max + " bytes", max);
-        }
-        return bytes;
     }
 
-    private static ApiException tooLarge(Context ctx, String what, int max) {
-        // the rest of the body stays unread, so the connection cannot carry another request
-        ctx.header("Connection", "close");
+    /** Reads and forgets up to {@code budget} bytes; whether the body ended within them. */
+    private static boolean drop(InputStream in, long budget) throws IOException {
+        byte[] scratch = new byte[8192];
+        long left = budget;
+        while (left >= 0) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left + 1));
+            if (n < 0) {
+                return true;
+            }
+            left -= n;
+        }
+        return false;
+    }
+
+    private static ApiException tooLarge(Context ctx, String what, int max, boolean unread) {
+        if (unread) {
+            // the rest of the body stays unread, so the connection cannot carry another request
+            ctx.header("Connection", "close");
+        }
         return new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The JSON body " + what + "; at most " + max + " are accepted");
     }
 

@@ -53,9 +53,9 @@ class HttpGuardsIT {
     }
 
     @Test
-    void a_json_body_announced_above_the_limit_is_refused_without_being_read() throws Exception {
+    void a_json_body_announced_above_what_the_server_reads_is_refused_without_being_read() throws Exception {
         String head = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + SERVER.alice().token()
-                + "\r\nContent-Type: application/json\r\nContent-Length: 9000000\r\n\r\n{\"name\":\"";
+                + "\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\n\r\n{\"name\":\"";
         RawHttp.Response r = RawHttp.exchange(SERVER.server().url(), ascii(head));
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.body()).contains("PAYLOAD_TOO_LARGE");
@@ -63,15 +63,37 @@ class HttpGuardsIT {
 
     @Test
     void a_chunked_json_body_is_refused_at_the_limit_without_reading_the_rest() throws Exception {
-        String chunk = "x".repeat(64 * 1024);
-        StringBuilder req = new StringBuilder("POST /api/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + SERVER.alice().token() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-        for (int i = 0; i < 20; i++) {
-            req.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
-        }
-        // no last chunk: a server reading the whole body would wait for ever
-        RawHttp.Response r = RawHttp.exchange(SERVER.server().url(), ascii(req.toString()));
+        String head = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + SERVER.alice().token()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        // 12 MiB and no last chunk: a server reading the whole body would wait for ever
+        assertThat(sendThenRead(ascii(head), chunk, 12 * 16)).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void a_json_body_somewhat_over_the_limit_gets_its_413_on_a_connection_that_stays_usable() {
+        String big = "{\"name\":\"" + "x".repeat(3 << 20) + "\"}";
+        ApiClient.Response r = SERVER.alice().send("POST", "/api/documents", big);
         assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Connection")).isEmpty();
+    }
+
+    private static String sendThenRead(byte[] head, byte[] block, int blocks) throws IOException {
+        URI base = URI.create(SERVER.server().url());
+        try (Socket s = new Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head);
+            try {
+                for (int i = 0; i < blocks; i++) {
+                    out.write(block);
+                }
+                out.flush();
+            } catch (SocketException closed) {
+                // the server answered and closed while we were still sending: what we want
+            }
+            return readAll(s.getInputStream());
+        }
     }
 
     @Test
