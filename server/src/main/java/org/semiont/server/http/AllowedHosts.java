@@ -49,7 +49,7 @@ public record AllowedHosts(Set<String> names) {
         if (n.equals("*")) {
             return n;
         }
-        if (n.contains(":") && !n.startsWith("[")) {
+        if (n.indexOf(':') != n.lastIndexOf(':') && !n.startsWith("[")) { // a bare IPv6 address
             n = "[" + n + "]";
         }
         if (n.contains("/") || n.contains("@") || n.contains(" ") || n.matches(".*\\]:\\d+$|^[^\\[]*:\\d+$")) {
