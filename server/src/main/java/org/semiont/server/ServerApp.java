@@ -21,7 +21,7 @@ import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.health.DatabaseProbe;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
-import org.semiont.server.http.CorsOrigins;
+import org.semiont.server.http.HttpSettings;
 import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.ReservedPort;
 import org.semiont.server.projection.ProjectionLock;
@@ -94,7 +94,7 @@ public final class ServerApp implements AutoCloseable {
 
     private void startUp() {
         PhaseTimer timer = new PhaseTimer();
-        CorsOrigins cors = CorsOrigins.parse(environment.get(CorsOrigins.VARIABLE));
+        HttpSettings httpSettings = HttpSettings.from(environment, config.baseUrl(), config.limits().maxConnections());
         ClassWarmup.startInBackground();
         DataDirLayout layout = new DataDirLayout(config.dataDir());
         resources.add(lockDataDir(layout));
@@ -134,7 +134,7 @@ public final class ServerApp implements AutoCloseable {
             log.warn("The open-file limit ({}) leaves too little room for {} connections next to the event log's files: "
                     + "raise 'ulimit -n' (or lower {})", descriptors, config.limits().maxConnections(), ConnectionLimits.VARIABLE);
         }
-        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, cors, config.limits().maxConnections(),
+        http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, httpSettings,
                 routes -> {
                     health.register(routes);
                     api.register(routes);
@@ -188,6 +188,11 @@ public final class ServerApp implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The HTTP routes, {@code "METHOD path"} each. */
+    public java.util.List<String> routes() {
+        return http.routes();
     }
 
     public ServerConfig config() {

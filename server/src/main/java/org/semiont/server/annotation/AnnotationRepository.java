@@ -86,7 +86,7 @@ public final class AnnotationRepository {
     }
 
     /** Annotations of every target in creation order: the protocol container's pages. */
-    public Page all(int offset, int limit) {
+    public Page all(long offset, int limit) {
         long[] total = new long[1];
         run("SELECT count(*) FROM annotations", List.of(), rs -> total[0] = rs.getLong(1));
         List<String> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.user.UserRecord;
@@ -15,6 +16,8 @@ import org.semiont.server.user.UserService;
 
 /** Verifies a Google access token against the (configurable) userinfo endpoint and finds or creates the user. */
 public final class GoogleSignIn {
+    static final int MAX_TOKEN_LENGTH = 4096;
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private final AuthSettings settings;
     private final UserService users;
     private final ObjectMapper json;
@@ -30,6 +33,7 @@ public final class GoogleSignIn {
     }
 
     public Result signIn(String accessToken) {
+        requireWellFormed(accessToken);
         JsonNode info = userinfo(accessToken);
         String email = UserService.normalizeEmail(info.path("email").asText(null));
         if (info.has("email_verified") && !info.get("email_verified").asBoolean()) {
@@ -49,6 +53,17 @@ public final class GoogleSignIn {
         UserRecord created = users.create(new UserService.NewUser(email, info.path("name").asText(null),
                 info.path("picture").asText(null), "google", info.path("sub").asText(null), false, false), UserService.SYSTEM_ACTOR);
         return new Result(created, true);
+    }
+
+    /**
+     * An OAuth access token is a bearer credential (RFC 6750's b64token characters); anything else, a CR or LF that
+     * would split the header sent to Google say, is refused here without being echoed or logged.
+     */
+    static void requireWellFormed(String accessToken) {
+        if (accessToken.length() > MAX_TOKEN_LENGTH || !BEARER_TOKEN.matcher(accessToken).matches()) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "access_token is not a well-formed OAuth access token "
+                    + "(letters, digits and -._~+/ with trailing '=', at most " + MAX_TOKEN_LENGTH + " characters)");
+        }
     }
 
     private JsonNode userinfo(String accessToken) {

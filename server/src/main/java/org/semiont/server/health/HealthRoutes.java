@@ -39,6 +39,10 @@ public final class HealthRoutes {
         routes.get("/api/health", this::health);
         routes.get("/api/health/live", this::live);
         routes.get("/api/health/ready", this::ready);
+        // HEAD answers as GET would (Javalin's own HEAD would say 200 whatever the state)
+        routes.head("/api/health", this::health);
+        routes.head("/api/health/live", this::live);
+        routes.head("/api/health/ready", this::ready);
     }
 
     private void health(Context ctx) {

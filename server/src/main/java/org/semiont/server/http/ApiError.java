@@ -23,7 +23,9 @@ public enum ApiError {
     INTERNAL_ERROR(500),
     /** Stored content whose bytes no longer match their content address (damaged on disk). */
     CONTENT_CORRUPTED(500),
-    SERVICE_UNAVAILABLE(503);
+    SERVICE_UNAVAILABLE(503),
+    /** The request's Host header names a host this server does not serve ({@code SEMIONT_ALLOWED_HOSTS}). */
+    MISDIRECTED_REQUEST(421);
 
     private final int status;
 
@@ -47,6 +49,7 @@ public enum ApiError {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 421 -> MISDIRECTED_REQUEST;
             case 429 -> TOO_MANY_REQUESTS;
             case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_DETAILS = 20;
 
     private ErrorMapper() {
     }
@@ -34,7 +36,7 @@ public final class ErrorMapper {
         routes.exception(Exception.class, (e, ctx) -> {
             HttpException refusal = jettyRefusal(e);
             if (refusal != null) {
-                int status = refusal.getCode();
+                int status = beyondLimit(e) ? 413 : refusal.getCode();
                 // Jetty will not read past a body it refused, so it closes the connection: say so, or a pooling client
                 // sends its next request into a socket that is already gone
                 ctx.header("Connection", "close");
@@ -77,6 +79,16 @@ public final class ErrorMapper {
             }
         }
         return null;
+    }
+
+    /** Jetty's multipart parser stopped at the size limit (it says 400 "bad multipart" with this cause). */
+    private static boolean beyondLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("max length exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jetty's reason and the innermost cause (the parser's own words), e.g. "bad multipart (unexpected EOF in CONTENT)". */
@@ -125,17 +137,30 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Bearer realm=\"semiont\""
                     + (ctx.header("Authorization") != null ? ", error=\"invalid_token\"" : ""));
         }
+        ctx.header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
         ctx.status(status).json(body(code, message, details));
     }
 
-    /** The error shape, for answers written outside Javalin too ({@link JettyErrors}). */
+    /**
+     * The error shape, for answers written outside Javalin too ({@link JettyErrors}). What an error echoes of a request
+     * is bounded: the message at {@link #MAX_MESSAGE} characters, a list of details at {@link #MAX_DETAILS} entries.
+     */
     static Map<String, Object> body(String code, String message, Object details) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
+        body.put("error", Texts.abbreviate(message, MAX_MESSAGE));
         body.put("code", code);
         if (details != null) {
-            body.put("details", details);
+            body.put("details", bounded(details));
         }
         return body;
+    }
+
+    private static Object bounded(Object details) {
+        if (!(details instanceof List<?> list) || list.size() <= MAX_DETAILS) {
+            return details;
+        }
+        List<Object> out = new ArrayList<>(list.subList(0, MAX_DETAILS));
+        out.add("… and " + (list.size() - MAX_DETAILS) + " more");
+        return out;
     }
 }

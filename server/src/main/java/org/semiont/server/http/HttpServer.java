@@ -3,9 +3,11 @@ package org.semiont.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -15,14 +17,17 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * Stopping is graceful: new connections are refused, in-flight requests get {@code stopTimeout} to finish.
  */
 public final class HttpServer {
+    /** The largest request body read at all (uploads); JSON bodies stop at {@code Requests.MAX_JSON_BYTES}. */
+    public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     private final Javalin app;
 
     private HttpServer(Javalin app) {
         this.app = app;
     }
 
-    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, CorsOrigins cors,
-                                   int maxConnections, Consumer<RoutesConfig> routes) {
+    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, HttpSettings settings,
+                                   Consumer<RoutesConfig> routes) {
+        CorsOrigins cors = settings.cors();
         Javalin app = Javalin.create(cfg -> {
             if (cors.enabled()) {
                 cfg.bundledPlugins.enableCors(plugin -> plugin.addRule(rule -> {
@@ -34,18 +39,24 @@ public final class HttpServer {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
-            cfg.http.maxRequestSize = 10L * 1024 * 1024;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // a multipart body is parsed only up to the limit: beyond, the parser stops with 413 and nothing more is read
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new SecurityHeaders());
                 // the event stream routes' paths end so (DocumentStreamRoutes)
                 server.insertHandler(new EventStreamAccept("/events/stream"));
                 // at the limit Jetty stops accepting (clients wait in the backlog) instead of running out of descriptors
-                server.addBean(new NetworkConnectionLimit(maxConnections, server));
+                server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+                server.addBean(new ConnectionGuard(server, settings.requestHeadTimeout(), settings.maxConnectionsPerAddress()));
                 server.setErrorHandler(new JettyErrors(json));
                 server.setStopTimeout(stopTimeout.toMillis());
             });
             ErrorMapper.register(cfg.routes);
+            cfg.routes.before(settings.hosts()::check);
             cfg.routes.before(HttpServer::refuseContentCodings);
             routes.accept(cfg.routes);
         });
@@ -69,6 +80,12 @@ public final class HttpServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every registered route as {@code "METHOD path"} (Javalin's path syntax), in registration order: for tests that walk them all. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     public void stop() {

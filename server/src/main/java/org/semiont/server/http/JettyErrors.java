@@ -26,6 +26,7 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        SecurityHeaders.addTo(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body(status, message)), callback);
     }
 
@@ -33,6 +34,7 @@ final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, JSON);
+        SecurityHeaders.addTo(fields);
         return ByteBuffer.wrap(body(status, reason));
     }
 

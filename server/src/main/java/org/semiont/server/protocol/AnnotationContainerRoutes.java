@@ -42,11 +42,9 @@ public final class AnnotationContainerRoutes {
 
     public void register(SecuredRoutes routes) {
         routes.get(CONTAINER, this::container);
-        routes.head(CONTAINER, this::container);
         routes.options(CONTAINER, ctx -> allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).status(200));
         routes.post(CONTAINER, this::create);
         routes.get(CONTAINER + "{id}", this::read);
-        routes.head(CONTAINER + "{id}", this::read);
         routes.options(CONTAINER + "{id}", ctx -> allow(ctx, Ldp.ANNOTATION_ALLOW).status(200));
         routes.put(CONTAINER + "{id}", this::replace);
         routes.delete(CONTAINER + "{id}", this::delete);
@@ -60,7 +58,7 @@ public final class AnnotationContainerRoutes {
         Representation representation = Ldp.negotiate(ctx);
         String page = ctx.queryParam("page");
         boolean iris = "1".equals(ctx.queryParam("iris")) || Prefer.parse(ctx.header("Prefer")).includes(Ldp.PREFER_IRIS);
-        ObjectNode body = page != null ? page(Requests.intParam(ctx, "page", 0, 0, Integer.MAX_VALUE), iris)
+        ObjectNode body = page != null ? page(Requests.longParam(ctx, "page", 0, 0, Long.MAX_VALUE), iris)
                 : collection(Prefer.parse(ctx.header("Prefer")));
         String json = body.toString();
         ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY).header("ETag", Etags.of(json, representation));
@@ -95,17 +93,19 @@ public final class AnnotationContainerRoutes {
         return c;
     }
 
-    private ObjectNode page(int n, boolean iris) {
-        AnnotationRepository.Page p = annotations.all(n * pageSize, pageSize);
-        if (n > 0 && p.annotations().isEmpty()) {
+    /** Page {@code n}; offsets are 64-bit, and a page past the last one (however far) is 404 without a query. */
+    private ObjectNode page(long n, boolean iris) {
+        long offset = n > Long.MAX_VALUE / pageSize ? Long.MAX_VALUE : n * pageSize;
+        AnnotationRepository.Page p = offset == Long.MAX_VALUE ? null : annotations.all(offset, pageSize);
+        if (p == null || n > 0 && p.annotations().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND, "Page " + n + " is past the last page of " + containerIri);
         }
         String suffix = iris ? "&iris=1" : "";
         ObjectNode page = JsonNodeFactory.instance.objectNode().put("@context", Ldp.ANNO_PROFILE)
                 .put("id", containerIri + "?page=" + n + suffix).put("type", "AnnotationPage");
         page.putObject("partOf").put("id", containerIri).put("total", p.total()).put("type", "AnnotationCollection");
-        page.put("startIndex", (long) n * pageSize);
-        if ((long) (n + 1) * pageSize < p.total()) {
+        page.put("startIndex", offset);
+        if (offset + pageSize < p.total()) {
             page.put("next", containerIri + "?page=" + (n + 1) + suffix);
         }
         if (n > 0) {

@@ -16,6 +16,8 @@ import org.semiont.server.http.Texts;
 /** Request parsing shared by the API routes: JSON objects, bounded integers, booleans, ids. */
 public final class Requests {
     public static final int MAX_JSON_BYTES = 1 << 20;
+    /** An error names at most this many offending fields, then counts the rest. */
+    public static final int MAX_LISTED = 20;
     public static final String NUL_REFUSED = "Strings may not contain U+0000 (the NUL character): the database cannot "
             + "store it";
     private final ObjectMapper json;
@@ -30,16 +32,19 @@ public final class Requests {
         return json;
     }
 
-    /** The body as a JSON object; 413 above 1 MiB, 400 when it is not a JSON object. */
+    /**
+     * The body as a JSON object: 415 unless it is labelled JSON, 413 above 1 MiB (read no further), 400 when it is
+     * not UTF-8 in shortest form or not a JSON object.
+     */
     public ObjectNode object(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_JSON_BYTES) {
-            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The JSON body has " + bytes.length + " bytes; at most "
-                    + MAX_JSON_BYTES + " are accepted");
-        }
+        return parse(JsonBodies.read(ctx, MAX_JSON_BYTES));
+    }
+
+    private ObjectNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ApiException(ApiError.INVALID_JSON, "The request needs a JSON object body");
         }
+        JsonBodies.requireUtf8(bytes);
         JsonNode n;
         try {
             n = bodies.readTree(bytes);
@@ -74,7 +79,8 @@ public final class Requests {
 
     /** An optional body: empty when absent. */
     public ObjectNode objectOrEmpty(Context ctx) {
-        return ctx.bodyAsBytes().length == 0 ? json.createObjectNode() : object(ctx);
+        byte[] bytes = JsonBodies.read(ctx, MAX_JSON_BYTES);
+        return bytes.length == 0 ? json.createObjectNode() : parse(bytes);
     }
 
     public static int intParam(Context ctx, String name, int fallback, int min, int max) {
@@ -84,6 +90,23 @@ public final class Requests {
         }
         try {
             int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be an integer in " + min + ".." + max
+                + ", got \"" + abbreviate(v) + "\"");
+    }
+
+    public static long longParam(Context ctx, String name, long fallback, long min, long max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
             if (n >= min && n <= max) {
                 return n;
             }
@@ -126,13 +149,19 @@ public final class Requests {
      */
     public static void requireOnly(JsonNode body, List<String> fields, String what) {
         List<String> unknown = new ArrayList<>();
+        int[] more = new int[1];
         body.fieldNames().forEachRemaining(f -> {
             if (!fields.contains(f)) {
-                unknown.add("\"" + abbreviate(f) + "\"");
+                if (unknown.size() < MAX_LISTED) {
+                    unknown.add("\"" + abbreviate(f) + "\"");
+                } else {
+                    more[0]++;
+                }
             }
         });
         if (!unknown.isEmpty()) {
-            String message = what + " changes only " + String.join(", ", fields) + "; it cannot change " + String.join(", ", unknown);
+            String message = what + " changes only " + String.join(", ", fields) + "; it cannot change " + String.join(", ", unknown)
+                    + (more[0] == 0 ? "" : " and " + more[0] + " more");
             throw new ApiException(ApiError.VALIDATION_FAILED, message, List.of(message));
         }
     }

@@ -28,8 +28,14 @@ public final class SecuredRoutes {
         };
     }
 
+    /**
+     * A GET route, and HEAD on the same path through the same handler and the same authentication: left to itself,
+     * Javalin answers HEAD on a GET route with an empty 200 without running the route (or asking for a token).
+     */
     public void get(String path, Handler h) {
-        routes.get(path, secured(h));
+        Handler secured = secured(h);
+        routes.get(path, secured);
+        routes.head(path, secured);
     }
 
     public void post(String path, Handler h) {
@@ -46,10 +52,6 @@ public final class SecuredRoutes {
 
     public void delete(String path, Handler h) {
         routes.delete(path, secured(h));
-    }
-
-    public void head(String path, Handler h) {
-        routes.head(path, secured(h));
     }
 
     /**
@@ -74,12 +76,14 @@ public final class SecuredRoutes {
 
     public void publicGet(String path, Handler h) {
         routes.get(path, h);
+        routes.head(path, h);
     }
 
     /** SSE: authentication and {@code check} run in a before-filter so failures are still JSON errors. */
     public void sse(String path, Handler check, Consumer<SseClient> client) {
         routes.before(path, ctx -> {
-            if (ctx.method().name().equals("GET")) {
+            // HEAD too: Javalin answers it with an empty 200 of its own, which must not come without a token
+            if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
                 authenticate.handle(ctx);
                 check.handle(ctx);
                 // a client that accepts any type had its Accept named for Javalin (EventStreamAccept); one that

@@ -17,7 +17,7 @@ class GracefulStopIT {
     @Test
     void stopping_lets_an_in_flight_request_finish_and_then_refuses_new_connections() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        HttpServer server = HttpServer.start("127.0.0.1", 0, Json.mapper(), Duration.ofSeconds(5), org.semiont.server.http.CorsOrigins.none(), 100, routes ->
+        HttpServer server = HttpServer.start("127.0.0.1", 0, Json.mapper(), Duration.ofSeconds(5), HttpSettings.permissive(100), routes ->
                 routes.get("/slow", ctx -> {
                     entered.countDown();
                     Thread.sleep(1500);

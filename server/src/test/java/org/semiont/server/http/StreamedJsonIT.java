@@ -22,7 +22,7 @@ class StreamedJsonIT {
 
     @BeforeAll
     static void start() {
-        server = HttpServer.start("127.0.0.1", 0, Json.mapper(), Duration.ofSeconds(5), CorsOrigins.none(), 100, routes -> {
+        server = HttpServer.start("127.0.0.1", 0, Json.mapper(), Duration.ofSeconds(5), HttpSettings.permissive(100), routes -> {
             routes.get("/items/{count}/{fail}", ctx -> {
                 int count = Integer.parseInt(ctx.pathParam("count"));
                 boolean fail = Boolean.parseBoolean(ctx.pathParam("fail"));
