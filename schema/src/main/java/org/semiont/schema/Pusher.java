@@ -19,6 +19,8 @@ import org.semiont.schema.describe.SchemaDescriber;
 import org.semiont.schema.diff.Migration;
 import org.semiont.schema.diff.SchemaDiffer;
 import org.semiont.schema.diff.SchemaPair;
+import org.semiont.schema.own.ForeignObject;
+import org.semiont.schema.own.Ownership;
 import org.semiont.schema.render.SqlRenderer;
 import org.semiont.schema.sql.Identifiers;
 import org.semiont.schema.sql.SqlSchema;
@@ -47,8 +49,12 @@ final class Pusher {
         DatabaseAccess.Opened opened = access.connectCreating();
         boolean created = opened.createdDatabase();
         try (Connection c = opened.connection()) {
-            if (!pushOptions.forceReset() && diff(c, target.sql()).isEmpty()) {
-                return new PushResult(false, List.of(), List.of(), List.of(), since(start), created, List.of());
+            if (!pushOptions.forceReset()) {
+                Scoped scoped = describe(c, target.sql(), pushOptions.declaredOnly());
+                if (differ.diff(pair(scoped, target.sql())).isEmpty()) {
+                    return new PushResult(false, List.of(), List.of(), List.of(), since(start), created, List.of(),
+                            scoped.foreign());
+                }
             }
             return inTransaction(c, target, pushOptions, start, created);
         } catch (SQLException e) {
@@ -56,9 +62,21 @@ final class Pusher {
         }
     }
 
-    Migration diff(Connection c, SqlSchema target) throws SQLException {
+    /** The live schema, or with {@code declaredOnly} its part the target declares, and the foreign rest. */
+    Scoped describe(Connection c, SqlSchema target, boolean declaredOnly) throws SQLException {
         DescribedSchema live = describer.describe(c, target.namespaces());
-        return differ.diff(new SchemaPair(live.schema(), target, live.constraintIndexes()));
+        if (!declaredOnly) {
+            return new Scoped(live, List.of());
+        }
+        Ownership.Scoped scoped = Ownership.scope(live.schema(), target);
+        return new Scoped(new DescribedSchema(scoped.owned(), live.constraintIndexes()), scoped.foreign());
+    }
+
+    record Scoped(DescribedSchema live, List<ForeignObject> foreign) {
+    }
+
+    private static SchemaPair pair(Scoped scoped, SqlSchema target) {
+        return new SchemaPair(scoped.live().schema(), target, scoped.live().constraintIndexes());
     }
 
     private PushResult inTransaction(Connection c, TargetSchema target, PushOptions pushOptions, Instant start,
@@ -67,14 +85,15 @@ final class Pusher {
         try {
             lock.acquire(c, options.lockWait(), options.lockTimeout(), access.database().displayName());
             List<String> statements = new ArrayList<>();
-            DescribedSchema live;
+            Scoped live;
             if (pushOptions.forceReset()) {
                 statements.addAll(reset(target.sql().namespaces()));
-                live = new DescribedSchema(SqlSchema.empty(target.sql().namespaces()), Set.of());
+                live = new Scoped(new DescribedSchema(SqlSchema.empty(target.sql().namespaces()), Set.of()), List.of());
             } else {
-                live = describer.describe(c, target.sql().namespaces());
+                live = describe(c, target.sql(), pushOptions.declaredOnly());
             }
-            PushResult result = checkAndApply(c, live, target, pushOptions, statements, start, created);
+            PushResult result = checkAndApply(c, live.live(), target, pushOptions, statements, start, created)
+                    .withForeignObjects(live.foreign());
             if (result.applied()) {
                 c.commit();
             } else {
