@@ -155,7 +155,7 @@ public final class ServerApp implements AutoCloseable {
     private SchemaState syncSchema() {
         SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(database.target()), StartupSchemaSync.engineOptions());
         String text = TeamSchema.resolve(config.schema(), schemaText, engine, ProjectionMaintenance.rebuiltTables());
-        return new StartupSchemaSync(engine, config.schema(), StartupSchemaSync.MigrationsAtStart.NONE,
+        return new StartupSchemaSync(engine, config.schema(),
                 config.embeddedDatabase(), config.dataDir()).sync(text);
     }
 

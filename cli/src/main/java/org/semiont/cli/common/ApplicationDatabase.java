@@ -1,6 +1,5 @@
 package org.semiont.cli.common;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import org.semiont.schema.SchemaEngine;
 import org.semiont.server.config.SchemaSettings;
@@ -19,15 +18,14 @@ public final class ApplicationDatabase {
     /**
      * Safe changes of the bundled schema's declared objects apply, as at a server's start (a team's own models are
      * foreign to it, so left alone); others are warned about. With SEMIONT_SCHEMA_SYNC other than push, nothing
-     * changes: {@code off} skips, {@code check} and {@code migrate} check.
+     * changes: {@code off} skips, {@code check} checks.
      */
     public static void ensureSchema(DatabaseRuntime runtime, DataDirLayout layout) {
         SchemaSettings.Sync mode = Optional.ofNullable(System.getenv(SchemaSettings.SYNC_VARIABLE))
                 .map(SchemaSettings::parseSync).orElse(SchemaSettings.Sync.PUSH);
-        SchemaSettings settings = new SchemaSettings(mode == SchemaSettings.Sync.MIGRATE ? SchemaSettings.Sync.CHECK : mode,
-                Optional.empty(), Path.of("migrations"));
+        SchemaSettings settings = new SchemaSettings(mode, Optional.empty());
         SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(runtime.target()), StartupSchemaSync.engineOptions());
-        SchemaState state = new StartupSchemaSync(engine, settings, StartupSchemaSync.MigrationsAtStart.NONE,
+        SchemaState state = new StartupSchemaSync(engine, settings,
                 runtime.embedded().isPresent(), layout.root()).sync(ApplicationSchema.text());
         if (state.status() == SchemaState.Status.PENDING_CHANGES) {
             System.err.println("warning: the database has pending schema changes (" + state.command() + ")");

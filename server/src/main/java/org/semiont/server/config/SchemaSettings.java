@@ -10,13 +10,10 @@ import java.util.Optional;
  *
  * @param sync       what the start does ({@code SEMIONT_SCHEMA_SYNC})
  * @param schemaFile an operator's schema extending the bundled one ({@code --schema}, {@code SEMIONT_SCHEMA}), if any
- * @param migrations the migrations folder ({@code SEMIONT_MIGRATIONS}; default {@code migrations} beside the schema
- *                   file, else in the working directory); read only in {@code migrate} mode
  */
-public record SchemaSettings(Sync sync, Optional<Path> schemaFile, Path migrations) {
+public record SchemaSettings(Sync sync, Optional<Path> schemaFile) {
     public static final String SYNC_VARIABLE = "SEMIONT_SCHEMA_SYNC";
     public static final String SCHEMA_VARIABLE = "SEMIONT_SCHEMA";
-    public static final String MIGRATIONS_VARIABLE = "SEMIONT_MIGRATIONS";
 
     /** Start-up modes. */
     public enum Sync {
@@ -24,8 +21,6 @@ public record SchemaSettings(Sync sync, Optional<Path> schemaFile, Path migratio
         PUSH,
         /** Change nothing; refuse to start when a declared object differs. */
         CHECK,
-        /** Apply pending migrations of the migrations folder, then start. */
-        MIGRATE,
         /** Touch nothing, check nothing: the runtime role may be DML-only. */
         OFF;
 
@@ -36,29 +31,21 @@ public record SchemaSettings(Sync sync, Optional<Path> schemaFile, Path migratio
 
     public SchemaSettings {
         schemaFile = schemaFile.map(p -> p.toAbsolutePath().normalize());
-        migrations = migrations.toAbsolutePath().normalize();
         if (schemaFile.isPresent() && !Files.isRegularFile(schemaFile.get())) {
             throw new ConfigException("The schema file " + schemaFile.get() + " (--schema / " + SCHEMA_VARIABLE
                     + ") does not exist or is not a file.");
         }
-        if (sync == Sync.MIGRATE && !Files.isDirectory(migrations)) {
-            throw new ConfigException(SYNC_VARIABLE + "=migrate needs a migrations folder, and " + migrations
-                    + " is none: set " + MIGRATIONS_VARIABLE + ", or create migrations with 'semiont migrate dev --name init'.");
-        }
     }
 
     public static SchemaSettings defaults() {
-        return new SchemaSettings(Sync.PUSH, Optional.empty(), Path.of("migrations"));
+        return new SchemaSettings(Sync.PUSH, Optional.empty());
     }
 
     public static SchemaSettings from(Environment env, Path schemaFlag) {
         Sync sync = env.get(SYNC_VARIABLE).map(SchemaSettings::parseSync).orElse(Sync.PUSH);
         Optional<Path> schema = Optional.ofNullable(schemaFlag)
                 .or(() -> env.get(SCHEMA_VARIABLE).filter(s -> !s.isBlank()).map(Path::of));
-        Path migrations = env.get(MIGRATIONS_VARIABLE).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> schema.map(s -> s.toAbsolutePath().getParent().resolve("migrations"))
-                        .orElse(Path.of("migrations")));
-        return new SchemaSettings(sync, schema, migrations);
+        return new SchemaSettings(sync, schema);
     }
 
     public static Sync parseSync(String value) {
@@ -67,6 +54,6 @@ public record SchemaSettings(Sync sync, Optional<Path> schemaFile, Path migratio
                 return s;
             }
         }
-        throw new ConfigException(SYNC_VARIABLE + " must be push, check, migrate or off, got \"" + value + "\".");
+        throw new ConfigException(SYNC_VARIABLE + " must be push, check or off, got \"" + value + "\".");
     }
 }

@@ -24,15 +24,12 @@ public final class StartupSchemaSync {
     private static final Logger log = LoggerFactory.getLogger(StartupSchemaSync.class);
     private final SchemaEngine engine;
     private final SchemaSettings settings;
-    private final MigrationsAtStart migrations;
     private final String commandSuffix;
 
     /** @param dataDir the data dir, named in the suggested command when the database is the embedded one */
-    public StartupSchemaSync(SchemaEngine engine, SchemaSettings settings, MigrationsAtStart migrations,
-                             boolean embedded, Path dataDir) {
+    public StartupSchemaSync(SchemaEngine engine, SchemaSettings settings, boolean embedded, Path dataDir) {
         this.engine = engine;
         this.settings = settings;
-        this.migrations = migrations;
         this.commandSuffix = (embedded ? " --data-dir " + dataDir : "")
                 + settings.schemaFile().map(f -> " --schema " + f).orElse("");
     }
@@ -49,12 +46,8 @@ public final class StartupSchemaSync {
                             SchemaSettings.SYNC_VARIABLE);
                     return SchemaState.unchecked();
                 case CHECK:
-                    return check(schemaText, "Run 'semiont db push" + commandSuffix + "' (or 'semiont migrate deploy')"
+                    return check(schemaText, "Run 'semiont db push --declared-only" + commandSuffix + "'"
                             + " with a role allowed to change the schema, then start again.");
-                case MIGRATE:
-                    migrations.deploy(settings.migrations());
-                    return check(schemaText, "The migrations in " + settings.migrations() + " do not bring the database"
-                            + " to the schema: add one with 'semiont migrate dev --name NAME'.");
                 default:
                     return push(schemaText);
             }
@@ -110,14 +103,5 @@ public final class StartupSchemaSync {
         unexecutable.forEach(u -> log.warn("  - (cannot run) {}", u));
         log.warn("To apply them: {}", command);
         return new SchemaState(SchemaState.Status.PENDING_CHANGES, warnings, unexecutable, command, foreign);
-    }
-
-    /** Applies pending versioned migrations ({@code migrate} mode). */
-    public interface MigrationsAtStart {
-        void deploy(Path folder);
-
-        MigrationsAtStart NONE = folder -> {
-            throw new IllegalStateException("no migrations at start");
-        };
     }
 }
