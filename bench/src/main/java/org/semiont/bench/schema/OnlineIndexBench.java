@@ -30,6 +30,8 @@ public final class OnlineIndexBench {
     /** Per writer; 16 × 50/s = 800 inserts/s, well within what 2 cores sustain while an index builds. */
     private static final int RATE_PER_WRITER = 50;
     private static final String INDEX = "annotations_motivation_idx";
+    /** Ids of written rows, unique across runs. */
+    private static final AtomicLong IDS = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -83,7 +85,7 @@ public final class OnlineIndexBench {
         AtomicLong ddlEnd = new AtomicLong(Long.MAX_VALUE);
         AtomicLong maxPause = new AtomicLong();
         AtomicLong writesDuring = new AtomicLong();
-        AtomicLong ids = new AtomicLong();
+        AtomicLong ids = IDS;
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
