@@ -28,13 +28,17 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Public URL of the server, used in annotation IRIs (default: $SEMIONT_BASE_URL or http://<host>:<port>).")
     String baseUrl;
 
+    @Option(names = "--schema", paramLabel = "FILE", description = "Your schema.prisma: the bundled models unchanged plus"
+            + " models of your own (default: $SEMIONT_SCHEMA, else the bundled schema).")
+    java.nio.file.Path schema;
+
     @Mixin
     DataDirOptions dataDir;
 
     @Override
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.from(Environment.system(),
-                new ServerConfig.Overrides(host, port, baseUrl, dataDir.dataDir(), null));
+                new ServerConfig.Overrides(host, port, baseUrl, dataDir.dataDir(), null, schema));
         LogSetup.server(new org.semiont.server.datadir.DataDirLayout(config.dataDir()).logs());
         CountDownLatch stop = new CountDownLatch(1);
         // a stop request during start-up (a long catch-up, say) interrupts the start; after it, it ends the wait below

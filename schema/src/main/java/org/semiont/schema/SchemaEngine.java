@@ -11,6 +11,8 @@ import org.semiont.schema.diff.Migration;
 import org.semiont.schema.diff.SchemaDiffer;
 import org.semiont.schema.diff.SchemaPair;
 import org.semiont.schema.diff.Step;
+import org.semiont.schema.own.ForeignObject;
+import org.semiont.schema.own.Ownership;
 import org.semiont.schema.psl.PrismaSchema;
 import org.semiont.schema.psl.PslParser;
 import org.semiont.schema.pull.PullResult;
@@ -51,11 +53,32 @@ public final class SchemaEngine {
     }
 
     public DiffResult diff(SqlSchema target) {
-        DescribedSchema live = describeOrEmpty(target.namespaces());
-        SchemaPair pair = new SchemaPair(live.schema(), target, live.constraintIndexes());
+        return diff(target, false);
+    }
+
+    /**
+     * With {@code declaredOnly}, what a start-up sync would do: objects the target does not declare are left out of
+     * the diff and listed as foreign objects instead.
+     */
+    public DiffResult diff(SqlSchema target, boolean declaredOnly) {
+        DescribedSchema described = describeOrEmpty(target.namespaces());
+        SqlSchema live = described.schema();
+        List<ForeignObject> foreign = List.of();
+        if (declaredOnly) {
+            Ownership.Scoped scoped = Ownership.scope(live, target);
+            live = scoped.owned();
+            foreign = scoped.foreign();
+        }
+        SchemaPair pair = new SchemaPair(live, target, described.constraintIndexes());
         Migration migration = new SchemaDiffer().diff(pair);
-        List<String> statements = SqlRenderer.forSchemas(live.schema(), target).render(migration);
-        return new DiffResult(statements, migration.steps().stream().map(Step::summary).toList());
+        List<String> statements = SqlRenderer.forSchemas(live, target).render(migration);
+        return new DiffResult(statements, migration.steps().stream().map(Step::summary).toList(), foreign);
+    }
+
+    /** Parses and validates a schema file into the database shape it declares (SCHEMA_INVALID for a bad file). */
+    public TargetSchema target(String schemaFileName, String pslText) {
+        PrismaSchema schema = PslParser.parse(schemaFileName, pslText);
+        return TargetCalculator.calculate(schema, access.database().defaultNamespace());
     }
 
     /** The live database as a schema file; an existing file keeps its names, @maps and Prisma-level defaults. */
@@ -75,11 +98,6 @@ public final class SchemaEngine {
     /** Drops and recreates the schema's namespaces, then pushes the schema (development databases only). */
     public PushResult reset(String schemaFileName, String pslText) {
         return push(target(schemaFileName, pslText), new PushOptions(true, true));
-    }
-
-    private TargetSchema target(String schemaFileName, String pslText) {
-        PrismaSchema schema = PslParser.parse(schemaFileName, pslText);
-        return TargetCalculator.calculate(schema, access.database().defaultNamespace());
     }
 
     private DescribedSchema describeOrEmpty(List<String> namespaces) {

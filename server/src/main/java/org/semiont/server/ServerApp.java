@@ -28,6 +28,10 @@ import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
 import org.semiont.server.store.StartupSchemaSync;
+import org.semiont.server.store.TeamSchema;
+import org.semiont.server.db.TargetSchemaDatabase;
+import org.semiont.server.projection.ProjectionMaintenance;
+import org.semiont.schema.SchemaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,11 +113,11 @@ public final class ServerApp implements AutoCloseable {
         ProjectionLock projectionsLock = resources.add(ProjectionLock.acquire(
                 () -> ConnectionPools.dedicated(database.target(), "start")).keepEvery(LOCK_CHECK_INTERVAL));
         timer.mark("pools");
-        schemaState = new StartupSchemaSync(database.target(), config.embeddedDatabase(), config.dataDir()).sync(schemaText);
+        schemaState = syncSchema();
         timer.mark("schema");
         stopIfInterrupted();
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
-                () -> schemaState.status().label(), () -> projectionsLock.takenByAnother()
+                () -> schemaState, () -> projectionsLock.takenByAnother()
                         .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
         EventLog events = resources.add(EventLog.open(layout.root()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
@@ -146,6 +150,13 @@ public final class ServerApp implements AutoCloseable {
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {}); started in {}", SemiontVersion.VERSION, url(),
                 database.description(), timer.summary());
+    }
+
+    private SchemaState syncSchema() {
+        SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(database.target()), StartupSchemaSync.engineOptions());
+        String text = TeamSchema.resolve(config.schema(), schemaText, engine, ProjectionMaintenance.rebuiltTables());
+        return new StartupSchemaSync(engine, config.schema(),
+                config.embeddedDatabase(), config.dataDir()).sync(text);
     }
 
     /**

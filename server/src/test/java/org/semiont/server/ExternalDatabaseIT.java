@@ -157,4 +157,36 @@ class ExternalDatabaseIT {
             assertThat(alice.get("/api/documents/" + doc).json().get("document").get("name").asText()).isEqualTo("Outage");
         }
     }
+
+    @Test
+    void with_schema_sync_off_a_runtime_role_allowed_only_to_read_and_write_rows_starts_and_serves() throws Exception {
+        try (ServerApp app = start(Map.of("DATABASE_URL", external.url()))) {
+            assertConnected(app);
+        }
+        external.asSuperuser("DROP ROLE IF EXISTS semiont_runtime",
+                "CREATE ROLE semiont_runtime LOGIN PASSWORD 'Runt1me-pw'",
+                "GRANT CONNECT ON DATABASE " + ExternalPostgres.DATABASE + " TO semiont_runtime",
+                "GRANT USAGE ON SCHEMA public TO semiont_runtime",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO semiont_runtime");
+        String runtime = external.url().replace(ExternalPostgres.USER + ":" + ExternalPostgres.PASSWORD, "semiont_runtime:Runt1me-pw");
+
+        assertThatThrownBy(() -> start(Map.of("DATABASE_URL", runtime, "SEMIONT_SCHEMA_SYNC", "push",
+                "SEMIONT_SCHEMA", writeSchemaWithAnExtraModel().toString())))
+                .hasMessageContaining("permission denied");
+        try (ApiServer server = ApiServer.start(dataDir, Map.of("DATABASE_URL", runtime, "SEMIONT_SCHEMA_SYNC", "off"))) {
+            assertThat(Http.get(server.url() + "/api/health").json().get("schema").asText()).isEqualTo("unchecked");
+            assertThat(Http.get(server.url() + "/api/health/ready").status()).isEqualTo(200);
+            ApiClient admin = server.user("ops@example.org", true, false);
+            assertThat(ApiServer.createDocument(admin, "written by a DML-only role", "hello").get("name").asText())
+                    .isEqualTo("written by a DML-only role");
+        }
+        external.asSuperuser("REASSIGN OWNED BY semiont_runtime TO " + ExternalPostgres.USER, "DROP OWNED BY semiont_runtime",
+                "DROP ROLE semiont_runtime");
+    }
+
+    private Path writeSchemaWithAnExtraModel() throws Exception {
+        Path file = dataDir.resolve("team.prisma");
+        Files.writeString(file, org.semiont.server.store.ApplicationSchema.text() + "\nmodel Note {\n  id Int @id\n}\n");
+        return file;
+    }
 }

@@ -1,7 +1,11 @@
 package org.semiont.cli.common;
 
+import java.util.Optional;
+import org.semiont.schema.SchemaEngine;
+import org.semiont.server.config.SchemaSettings;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.DatabaseRuntime;
+import org.semiont.server.db.TargetSchemaDatabase;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
 import org.semiont.server.store.StartupSchemaSync;
@@ -11,10 +15,18 @@ public final class ApplicationDatabase {
     private ApplicationDatabase() {
     }
 
-    /** Safe changes of the application schema apply, as at a server's start; others are warned about. */
+    /**
+     * Safe changes of the bundled schema's declared objects apply, as at a server's start (a team's own models are
+     * foreign to it, so left alone); others are warned about. With SEMIONT_SCHEMA_SYNC other than push, nothing
+     * changes: {@code off} skips, {@code check} checks.
+     */
     public static void ensureSchema(DatabaseRuntime runtime, DataDirLayout layout) {
-        SchemaState state = new StartupSchemaSync(runtime.target(), runtime.embedded().isPresent(), layout.root())
-                .sync(ApplicationSchema.text());
+        SchemaSettings.Sync mode = Optional.ofNullable(System.getenv(SchemaSettings.SYNC_VARIABLE))
+                .map(SchemaSettings::parseSync).orElse(SchemaSettings.Sync.PUSH);
+        SchemaSettings settings = new SchemaSettings(mode, Optional.empty());
+        SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(runtime.target()), StartupSchemaSync.engineOptions());
+        SchemaState state = new StartupSchemaSync(engine, settings,
+                runtime.embedded().isPresent(), layout.root()).sync(ApplicationSchema.text());
         if (state.status() == SchemaState.Status.PENDING_CHANGES) {
             System.err.println("warning: the database has pending schema changes (" + state.command() + ")");
         }

@@ -29,6 +29,10 @@ public final class DbPushCommand implements Callable<Integer> {
     @Option(names = "--force-reset", description = "Drop and recreate the schema's namespaces first (ALL data in them is lost).")
     boolean forceReset;
 
+    @Option(names = "--declared-only", description = "Create and alter only what the schema declares; leave other tables,"
+            + " columns, indexes and enums alone (what 'semiont start' does).")
+    boolean declaredOnly;
+
     @Option(names = "--json", description = "Print one JSON object: applied, statements, warnings, unexecutable.")
     boolean json;
 
@@ -42,7 +46,7 @@ public final class DbPushCommand implements Callable<Integer> {
     public Integer call() {
         return schema.run(database, (source, db) -> {
             SchemaEngine engine = EngineFactory.engine(db);
-            PushResult result = engine.push(source.name(), source.text(), new PushOptions(acceptDataLoss, forceReset));
+            PushResult result = engine.push(source.name(), source.text(), new PushOptions(acceptDataLoss, forceReset, declaredOnly));
             print(result);
             return exitCode(result);
         });

@@ -190,6 +190,24 @@ class DbCommandsIT {
     }
 
     @Test
+    void status_lists_foreign_objects_apart_and_a_declared_only_push_leaves_them_while_a_full_push_drops_them() throws Exception {
+        String url = newUrl();
+        Path v1 = schema("v1.prisma", V1);
+        assertThat(run("db", "push", "--schema", v1.toString(), "--url", url).exit()).isZero();
+        sql(url, "CREATE TABLE team_notes (id int)");
+
+        Run status = run("db", "status", "--schema", v1.toString(), "--url", url);
+        assertThat(status.exit()).isEqualTo(5);
+        assertThat(status.out()).contains("Foreign objects").contains("- table `team_notes`");
+        assertThat(run("db", "status", "--schema", v1.toString(), "--url", url, "--declared-only").exit()).isZero();
+        Run declared = run("db", "push", "--schema", v1.toString(), "--url", url, "--declared-only");
+        assertThat(declared.exit()).as(declared.err()).isZero();
+        assertThat(run("db", "status", "--schema", v1.toString(), "--url", url).out()).contains("team_notes");
+        assertThat(run("db", "push", "--schema", v1.toString(), "--url", url).exit()).isZero();
+        assertThat(run("db", "status", "--schema", v1.toString(), "--url", url).exit()).isZero();
+    }
+
+    @Test
     void every_db_verb_has_help() {
         for (String verb : new String[] {"push", "status", "pull", "reset", "diff"}) {
             Run help = run("db", verb, "--help");

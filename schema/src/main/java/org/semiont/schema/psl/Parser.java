@@ -192,7 +192,9 @@ final class Parser {
                 }
             }
         }
-        datasources.add(new DatasourceBlock(new Datasource(name.text(), provider, url, schemas), props, name.span()));
+        String relationMode = props.get("relationMode") instanceof Expr.StringLit
+                ? ((Expr.StringLit) props.get("relationMode")).value() : null;
+        datasources.add(new DatasourceBlock(new Datasource(name.text(), provider, url, schemas, relationMode), props, name.span()));
     }
 
     private void generator(Token keyword) {

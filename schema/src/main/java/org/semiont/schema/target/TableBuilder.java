@@ -40,8 +40,11 @@ final class TableBuilder {
         List<Index> indexes = indexes(m, table);
         indexes.sort(Comparator.comparing(Index::name));
         List<ForeignKey> fks = new ArrayList<>();
+        boolean withoutForeignKeys = schema.datasource() != null && schema.datasource().relationsWithoutForeignKeys();
         for (Relations.Relation r : owned) {
-            fks.add(foreignKey(table, r));
+            if (!withoutForeignKeys) {
+                fks.add(foreignKey(table, r));
+            }
         }
         fks.sort(Comparator.comparing(ForeignKey::constraintName));
         return new Table(namespaces.of(m), table, cols, primaryKey(m, table), indexes, fks);

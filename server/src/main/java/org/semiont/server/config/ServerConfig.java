@@ -11,7 +11,8 @@ import java.util.Optional;
  * which override defaults.
  */
 public record ServerConfig(String host, int port, String baseUrl, Path dataDir, DatabaseSource database,
-                           PoolSettings pool, String environment, ConnectionLimits limits, Duration sseKeepAlive) {
+                           PoolSettings pool, String environment, ConnectionLimits limits, Duration sseKeepAlive,
+                           SchemaSettings schema) {
     /** Under the 60 s idle timeout of common proxies and load balancers, so they keep an idle stream open. */
     public static final Duration DEFAULT_SSE_KEEPALIVE = Duration.ofSeconds(30);
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -63,11 +64,14 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
     /** The same configuration on another port; a base URL derived from the port follows it, a configured one stays. */
     public ServerConfig withPort(int newPort) {
         String configured = baseUrl.equals(derivedBaseUrl(host, port)) ? null : baseUrl;
-        return new ServerConfig(host, newPort, configured, dataDir, database, pool, environment, limits, sseKeepAlive);
+        return new ServerConfig(host, newPort, configured, dataDir, database, pool, environment, limits, sseKeepAlive, schema);
     }
 
     /** Flag values (null when not given) layered over the environment. */
-    public record Overrides(String host, Integer port, String baseUrl, Path dataDir, String databaseUrl) {
+    public record Overrides(String host, Integer port, String baseUrl, Path dataDir, String databaseUrl, Path schemaFile) {
+        public Overrides(String host, Integer port, String baseUrl, Path dataDir, String databaseUrl) {
+            this(host, port, baseUrl, dataDir, databaseUrl, null);
+        }
     }
 
     public static ServerConfig from(Environment env, Overrides flags) {
@@ -80,7 +84,8 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
         return new ServerConfig(host, port, baseUrl, dataDir,
                 DatabaseSettings.resolve(env, Optional.ofNullable(flags.databaseUrl())), PoolSettings.from(env), environment,
                 ConnectionLimits.from(env, ConnectionLimits.processDescriptorLimit()),
-                env.get("SEMIONT_SSE_KEEPALIVE").map(v -> Durations.parse(v, "SEMIONT_SSE_KEEPALIVE")).orElse(DEFAULT_SSE_KEEPALIVE));
+                env.get("SEMIONT_SSE_KEEPALIVE").map(v -> Durations.parse(v, "SEMIONT_SSE_KEEPALIVE")).orElse(DEFAULT_SSE_KEEPALIVE),
+                SchemaSettings.from(env, flags.schemaFile()));
     }
 
     public boolean embeddedDatabase() {

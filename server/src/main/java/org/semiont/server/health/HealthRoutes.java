@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.semiont.server.logging.LogTimestamps;
+import org.semiont.server.store.SchemaState;
 
 /**
  * {@code /api/health} (always 200, the original Semiont's body; {@code degraded} when the database is unreachable or
@@ -19,13 +20,13 @@ public final class HealthRoutes {
     private final DatabaseProbe probe;
     private final String version;
     private final String environment;
-    private final Supplier<String> schemaState;
+    private final Supplier<SchemaState> schemaState;
     private final Supplier<Optional<String>> writesBlocked;
     private final Clock clock;
 
     /** @param writesBlocked why writes cannot succeed now (the event log stopped, the projection stalls), if so */
     public HealthRoutes(Readiness readiness, DatabaseProbe probe, String version, String environment,
-                        Supplier<String> schemaState, Supplier<Optional<String>> writesBlocked, Clock clock) {
+                        Supplier<SchemaState> schemaState, Supplier<Optional<String>> writesBlocked, Clock clock) {
         this.writesBlocked = writesBlocked;
         this.readiness = readiness;
         this.probe = probe;
@@ -56,7 +57,10 @@ public final class HealthRoutes {
         body.put("timestamp", LogTimestamps.format(clock.instant()));
         body.put("database", up ? "connected" : "disconnected");
         body.put("environment", environment);
-        body.put("schema", schemaState.get());
+        SchemaState schema = schemaState.get();
+        body.put("schema", schema.status().label());
+        // a count, not names: this route answers anyone, and the names are the team's business ('semiont db status')
+        body.put("foreignObjects", schema.foreignObjects().size());
         body.put("writes", blocked.isEmpty() ? "ok" : "blocked");
         blocked.ifPresent(b -> body.put("writesBlockedBy", b));
         ctx.json(body);

@@ -33,6 +33,12 @@ public final class ProjectionMaintenance {
     static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"user_credentials", "\"userId\""},
             new String[] {"documents", "id"},
             new String[] {"annotations", "id"}, new String[] {"entity_types", "name"});
+
+    /** The tables a rebuild empties and refills: nothing else may hold a foreign key to them. */
+    public static java.util.Set<String> rebuiltTables() {
+        return TABLES.stream().map(t -> t[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private final DataSource pool;
     private final EventLog events;
     private final List<Projection> projections;

@@ -3,13 +3,15 @@ package org.semiont.server.store;
 import java.util.List;
 
 /**
- * The database against the application schema after the startup push.
+ * The database against the application schema after the start-up sync.
  *
- * @param command the exact command an operator runs to apply what is pending (null when in sync)
+ * @param command        the exact command an operator runs to apply what is pending (null when in sync)
+ * @param foreignObjects what the database holds beyond the schema, left alone ("table `my_notes`")
  */
-public record SchemaState(Status status, List<String> warnings, List<String> unexecutable, String command) {
+public record SchemaState(Status status, List<String> warnings, List<String> unexecutable, String command,
+                          List<String> foreignObjects) {
     public enum Status {
-        IN_SYNC("in-sync"), PENDING_CHANGES("pending-changes");
+        IN_SYNC("in-sync"), PENDING_CHANGES("pending-changes"), UNCHECKED("unchecked");
 
         private final String label;
 
@@ -26,9 +28,19 @@ public record SchemaState(Status status, List<String> warnings, List<String> une
     public SchemaState {
         warnings = List.copyOf(warnings);
         unexecutable = List.copyOf(unexecutable);
+        foreignObjects = List.copyOf(foreignObjects);
+    }
+
+    public static SchemaState inSync(List<String> foreignObjects) {
+        return new SchemaState(Status.IN_SYNC, List.of(), List.of(), null, foreignObjects);
     }
 
     public static SchemaState inSync() {
-        return new SchemaState(Status.IN_SYNC, List.of(), List.of(), null);
+        return inSync(List.of());
+    }
+
+    /** {@code SEMIONT_SCHEMA_SYNC=off}: the start neither read nor changed the schema. */
+    public static SchemaState unchecked() {
+        return new SchemaState(Status.UNCHECKED, List.of(), List.of(), null, List.of());
     }
 }

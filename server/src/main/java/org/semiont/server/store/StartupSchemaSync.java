@@ -2,58 +2,106 @@ package org.semiont.server.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.semiont.schema.DiffResult;
 import org.semiont.schema.EngineOptions;
 import org.semiont.schema.PushOptions;
 import org.semiont.schema.PushResult;
 import org.semiont.schema.SchemaEngine;
 import org.semiont.schema.SchemaException;
-import org.semiont.server.config.DatabaseTarget;
-import org.semiont.server.db.TargetSchemaDatabase;
+import org.semiont.schema.own.ForeignObject;
+import org.semiont.server.config.ConfigException;
+import org.semiont.server.config.SchemaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the database to the application schema at startup with {@code db push} semantics: safe
- * changes apply; anything that could lose data, or cannot run on the live data, is left alone,
- * logged with the exact command to apply it, and reported as pending.
+ * Brings the database to the application schema at start, as {@code SEMIONT_SCHEMA_SYNC} says. In {@code push} mode
+ * it creates and alters only what the schema declares: safe changes apply; anything that could lose data, or cannot
+ * run on the live data, is left alone, logged with the exact command to apply it, and reported as pending. What the
+ * schema does not declare (a team's tables, indexes, columns) is never touched, only reported.
  */
 public final class StartupSchemaSync {
     private static final Logger log = LoggerFactory.getLogger(StartupSchemaSync.class);
     private final SchemaEngine engine;
+    private final SchemaSettings settings;
     private final String commandSuffix;
 
     /** @param dataDir the data dir, named in the suggested command when the database is the embedded one */
-    public StartupSchemaSync(DatabaseTarget target, boolean embedded, Path dataDir) {
-        this.engine = new SchemaEngine(new TargetSchemaDatabase(target), EngineOptions.defaults());
-        this.commandSuffix = embedded ? " --data-dir " + dataDir : "";
+    public StartupSchemaSync(SchemaEngine engine, SchemaSettings settings, boolean embedded, Path dataDir) {
+        this.engine = engine;
+        this.settings = settings;
+        this.commandSuffix = (embedded ? " --data-dir " + dataDir : "")
+                + settings.schemaFile().map(f -> " --schema " + f).orElse("");
+    }
+
+    public static EngineOptions engineOptions() {
+        return EngineOptions.defaults();
     }
 
     public SchemaState sync(String schemaText) {
-        PushResult result;
         try {
-            result = engine.push(ApplicationSchema.FILE_NAME, schemaText, PushOptions.safe());
+            switch (settings.sync()) {
+                case OFF:
+                    log.info("Schema sync is off ({}=off): the database schema was neither checked nor changed",
+                            SchemaSettings.SYNC_VARIABLE);
+                    return SchemaState.unchecked();
+                case CHECK:
+                    return check(schemaText, "Run 'semiont db push --declared-only" + commandSuffix + "'"
+                            + " with a role allowed to change the schema, then start again.");
+                default:
+                    return push(schemaText);
+            }
         } catch (SchemaException e) {
             throw new SchemaException(e.error(), "Could not bring the database to the application schema: " + e.getMessage(), e.details(), e);
         }
+    }
+
+    private SchemaState push(String schemaText) {
+        PushResult result = engine.push(ApplicationSchema.FILE_NAME, schemaText, PushOptions.declaredOnlySafe());
+        List<String> foreign = describe(result.foreignObjects());
+        logForeign(foreign);
         if (result.inSync()) {
             if (result.applied()) {
                 log.info("Database schema updated: {} statement(s) in {} ms", result.statements().size(), result.took().toMillis());
+                result.changes().forEach(c -> log.info("  - {}", c));
             }
-            return SchemaState.inSync();
+            return SchemaState.inSync(foreign);
         }
-        return pending(result);
+        return pending(result, foreign);
     }
 
-    private SchemaState pending(PushResult result) {
+    private SchemaState check(String schemaText, String wayOut) {
+        DiffResult diff = engine.diff(engine.target(ApplicationSchema.FILE_NAME, schemaText).sql(), true);
+        List<String> foreign = describe(diff.foreignObjects());
+        if (!diff.inSync()) {
+            throw new ConfigException("The database differs from the application schema (" + SchemaSettings.SYNC_VARIABLE
+                    + "=" + settings.sync().label() + " changes nothing):\n  - " + String.join("\n  - ", diff.differences())
+                    + "\n" + wayOut);
+        }
+        logForeign(foreign);
+        return SchemaState.inSync(foreign);
+    }
+
+    private static List<String> describe(List<ForeignObject> foreign) {
+        return foreign.stream().map(ForeignObject::describe).toList();
+    }
+
+    private static void logForeign(List<String> foreign) {
+        if (!foreign.isEmpty()) {
+            log.info("Left alone {} object(s) the schema does not declare: {}", foreign.size(), String.join(", ", foreign));
+        }
+    }
+
+    private SchemaState pending(PushResult result, List<String> foreign) {
         List<String> warnings = result.warnings().stream().map(f -> f.message()).toList();
         List<String> unexecutable = result.unexecutable().stream().map(f -> f.message()).toList();
         String command = unexecutable.isEmpty()
-                ? "semiont db push --accept-data-loss" + commandSuffix
+                ? "semiont db push --declared-only --accept-data-loss" + commandSuffix
                 : "semiont db push --force-reset" + commandSuffix + "   (drops all data; or change the schema)";
         log.warn("The database has pending schema changes that were NOT applied because they could lose data:");
         warnings.forEach(w -> log.warn("  - {}", w));
         unexecutable.forEach(u -> log.warn("  - (cannot run) {}", u));
         log.warn("To apply them: {}", command);
-        return new SchemaState(SchemaState.Status.PENDING_CHANGES, warnings, unexecutable, command);
+        return new SchemaState(SchemaState.Status.PENDING_CHANGES, warnings, unexecutable, command, foreign);
     }
 }

@@ -81,6 +81,15 @@ public final class ExternalPostgres implements AutoCloseable {
         }
     }
 
+    /** Runs statements in the application database as the superuser (roles, grants). */
+    public void asSuperuser(String... statements) throws SQLException {
+        try (Connection c = pg.getDatabase("postgres", DATABASE).getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
     /** Simulates an outage. */
     public void stop() throws IOException {
         pg.close();

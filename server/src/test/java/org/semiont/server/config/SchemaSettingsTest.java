@@ -1,0 +1,44 @@
+package org.semiont.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void by_default_a_start_pushes_the_bundled_schema() {
+        SchemaSettings s = SchemaSettings.from(new Environment(Map.of()), null);
+        assertThat(s.sync()).isEqualTo(SchemaSettings.Sync.PUSH);
+        assertThat(s.schemaFile()).isEmpty();
+    }
+
+    @Test
+    void the_flag_wins_over_the_environment_for_the_schema_file() throws Exception {
+        Path flag = Files.writeString(dir.resolve("a.prisma"), "");
+        Path env = Files.writeString(dir.resolve("b.prisma"), "");
+        SchemaSettings s = SchemaSettings.from(new Environment(Map.of("SEMIONT_SCHEMA", env.toString(),
+                "SEMIONT_SCHEMA_SYNC", " Check ")), flag);
+        assertThat(s.schemaFile()).contains(flag);
+        assertThat(s.sync()).isEqualTo(SchemaSettings.Sync.CHECK);
+    }
+
+    @Test
+    void an_unknown_sync_mode_is_refused_naming_the_setting_and_the_choices() {
+        assertThatThrownBy(() -> SchemaSettings.from(new Environment(Map.of("SEMIONT_SCHEMA_SYNC", "always")), null))
+                .isInstanceOf(ConfigException.class).hasMessage("SEMIONT_SCHEMA_SYNC must be push, check or off, got \"always\".");
+    }
+
+    @Test
+    void a_schema_file_that_does_not_exist_is_refused_at_start() {
+        assertThatThrownBy(() -> SchemaSettings.from(new Environment(Map.of()), dir.resolve("missing.prisma")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("missing.prisma").hasMessageContaining("--schema");
+    }
+}
