@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.semiont.events.EventLog;
+import org.semiont.events.EventLogOptions;
 import org.semiont.server.api.ApiModule;
 import org.semiont.server.api.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
@@ -24,6 +25,9 @@ import org.semiont.server.health.Readiness;
 import org.semiont.server.http.CorsOrigins;
 import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.ReservedPort;
+import org.semiont.server.metrics.MetricsRoutes;
+import org.semiont.server.metrics.MetricsSettings;
+import org.semiont.server.metrics.ServerMetrics;
 import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
@@ -41,6 +45,8 @@ public final class ServerApp implements AutoCloseable {
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     /** How often the projections lock's session is checked (and the lock taken again after a database restart). */
     static final Duration LOCK_CHECK_INTERVAL = Duration.ofSeconds(10);
+    /** Prometheus and a person with curl: a handful of connections is plenty for the management port. */
+    static final int MANAGEMENT_CONNECTIONS = 32;
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
     private final ServerConfig config;
     private final String schemaText;
@@ -49,6 +55,8 @@ public final class ServerApp implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
+    private HttpServer management;
+    private ServerMetrics metrics = ServerMetrics.disabled();
     private volatile ApiModule api;
     private DatabaseRuntime database;
 
@@ -95,6 +103,10 @@ public final class ServerApp implements AutoCloseable {
     private void startUp() {
         PhaseTimer timer = new PhaseTimer();
         CorsOrigins cors = CorsOrigins.parse(environment.get(CorsOrigins.VARIABLE));
+        MetricsSettings metricsSettings = MetricsSettings.from(environment);
+        if (metricsSettings.enabled()) {
+            metrics = resources.add(ServerMetrics.create(Clock.systemUTC()));
+        }
         ClassWarmup.startInBackground();
         DataDirLayout layout = new DataDirLayout(config.dataDir());
         resources.add(lockDataDir(layout));
@@ -104,6 +116,10 @@ public final class ServerApp implements AutoCloseable {
         HikariDataSource pool = resources.add(ConnectionPools.application(database.target(), config.pool()));
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
+        metrics.bindPool(pool);
+        if (metrics.enabled()) {
+            metrics.bindPostgres(resources.add(ConnectionPools.monitoring(database.target(), HEALTH_TIMEOUT)));
+        }
         requireReachable(probe);
         // before the schema push: a server refused here has changed nothing in a database another one uses
         ProjectionLock projectionsLock = resources.add(ProjectionLock.acquire(
@@ -115,9 +131,12 @@ public final class ServerApp implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState.status().label(), () -> projectionsLock.takenByAnother()
                         .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
-        EventLog events = resources.add(EventLog.open(layout.root()));
+        EventLog events = resources.add(EventLog.open(layout.root(), EventLogOptions.defaults(), metrics.commitObserver()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));
+        metrics.bindEventLog(events);
+        metrics.bindProjector(api.projector(), events);
+        metrics.bindEventStreams(api::eventStreamClients);
         try {
             api.start(CATCH_UP_TIMEOUT);
         } catch (IllegalStateException e) {
@@ -135,17 +154,30 @@ public final class ServerApp implements AutoCloseable {
                     + "raise 'ulimit -n' (or lower {})", descriptors, config.limits().maxConnections(), ConnectionLimits.VARIABLE);
         }
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, cors, config.limits().maxConnections(),
-                routes -> {
+                metrics.requestObserver(), routes -> {
                     health.register(routes);
+                    metricsSettings.token().ifPresent(t -> MetricsRoutes.withToken(metrics, t).register(routes));
                     api.register(routes);
                 });
         resources.add(http::stop);
+        startManagement(metricsSettings);
         resources.add(api::stopStreams);
         resources.add(ServerAddress.publish(config.dataDir(), url()));
         timer.mark("http");
         readiness.ready();
         log.info("Semiont {} listening on {} (database: {}); started in {}", SemiontVersion.VERSION, url(),
                 database.description(), timer.summary());
+    }
+
+    /** {@code /metrics} on a port of its own, when one is configured. */
+    private void startManagement(MetricsSettings settings) {
+        if (settings.managementPort().isEmpty()) {
+            return;
+        }
+        management = HttpServer.start(settings.managementHost(), settings.managementPort().get(), Json.mapper(), STOP_TIMEOUT,
+                CorsOrigins.none(), MANAGEMENT_CONNECTIONS, routes -> MetricsRoutes.open(metrics).register(routes));
+        resources.add(management::stop);
+        log.info("Metrics served on http://{}:{}{}", settings.managementHost(), management.port(), MetricsRoutes.PATH);
     }
 
     /**
@@ -188,6 +220,16 @@ public final class ServerApp implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The management port serving {@code /metrics}, if one was configured. */
+    public Optional<Integer> managementPort() {
+        return Optional.ofNullable(management).map(HttpServer::port);
+    }
+
+    /** The server's metrics (disabled unless SEMIONT_METRICS_TOKEN or SEMIONT_MANAGEMENT_PORT is set). */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public ServerConfig config() {
