@@ -45,12 +45,12 @@ public final class EventLog implements AutoCloseable {
     private final CommitLog commitLog;
     private final LineCodec codec = new LineCodec();
 
-    private EventLog(Path dataDir, EventLogOptions options) {
+    private EventLog(Path dataDir, EventLogOptions options, CommitObserver observer) {
         this.layout = new StreamLayout(dataDir.resolve("events"));
         this.walDir = layout.root().resolve(GLOBAL_DIR);
         this.options = options;
         this.commitLog = options.readOnly() ? null : new CommitLog(layout, walDir, settings(options),
-                this::readOne, new CommitHooks(written, hub::committed));
+                this::readOne, new CommitHooks(written, hub::committed, observer));
     }
 
     public static EventLog open(Path dataDir) {
@@ -58,7 +58,12 @@ public final class EventLog implements AutoCloseable {
     }
 
     public static EventLog open(Path dataDir, EventLogOptions options) {
-        return new EventLog(dataDir, options);
+        return open(dataDir, options, CommitObserver.NONE);
+    }
+
+    /** Opens the log with an observer told about every group commit (metrics). */
+    public static EventLog open(Path dataDir, EventLogOptions options, CommitObserver observer) {
+        return new EventLog(dataDir, options, observer == null ? CommitObserver.NONE : observer);
     }
 
     private static CommitLog.Settings settings(EventLogOptions o) {
@@ -171,6 +176,17 @@ public final class EventLog implements AutoCloseable {
     /** Group commits since open (one fsync of the global log each); 0 when read-only. */
     public long commitBatches() {
         return commitLog == null ? 0 : commitLog.commitBatches();
+    }
+
+    /** Position, commits and free space, without reading any stream file (for metrics at scrape time). */
+    public LogStats stats() {
+        try {
+            java.nio.file.FileStore store = java.nio.file.Files.getFileStore(layout.root());
+            return new LogStats(lastPosition(), commitBatches(), store.getUsableSpace(), store.getTotalSpace());
+        } catch (IOException e) {
+            throw new EventsException(EventsError.IO_FAILURE, "cannot read the free space of " + layout.root() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Every event in global order from a position (inclusive); close the stream when done. */

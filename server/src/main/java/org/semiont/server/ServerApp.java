@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.semiont.events.EventLog;
+import org.semiont.events.EventLogOptions;
 import org.semiont.server.api.ApiModule;
 import org.semiont.server.api.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
@@ -24,6 +25,9 @@ import org.semiont.server.health.Readiness;
 import org.semiont.server.http.HttpSettings;
 import org.semiont.server.http.HttpServer;
 import org.semiont.server.http.ReservedPort;
+import org.semiont.server.metrics.MetricsRoutes;
+import org.semiont.server.metrics.MetricsSettings;
+import org.semiont.server.metrics.ServerMetrics;
 import org.semiont.server.projection.ProjectionLock;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.server.store.SchemaState;
@@ -45,6 +49,8 @@ public final class ServerApp implements AutoCloseable {
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     /** How often the projections lock's session is checked (and the lock taken again after a database restart). */
     static final Duration LOCK_CHECK_INTERVAL = Duration.ofSeconds(10);
+    /** Prometheus and a person with curl: a handful of connections is plenty for the management port. */
+    static final int MANAGEMENT_CONNECTIONS = 32;
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
     private final ServerConfig config;
     private final String schemaText;
@@ -53,6 +59,8 @@ public final class ServerApp implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
+    private HttpServer management;
+    private ServerMetrics metrics = ServerMetrics.disabled();
     private volatile ApiModule api;
     private DatabaseRuntime database;
 
@@ -99,6 +107,10 @@ public final class ServerApp implements AutoCloseable {
     private void startUp() {
         PhaseTimer timer = new PhaseTimer();
         HttpSettings httpSettings = HttpSettings.from(environment, config.baseUrl(), config.limits().maxConnections());
+        MetricsSettings metricsSettings = MetricsSettings.from(environment);
+        if (metricsSettings.enabled()) {
+            metrics = resources.add(ServerMetrics.create(Clock.systemUTC()));
+        }
         ClassWarmup.startInBackground();
         DataDirLayout layout = new DataDirLayout(config.dataDir());
         resources.add(lockDataDir(layout));
@@ -108,6 +120,10 @@ public final class ServerApp implements AutoCloseable {
         HikariDataSource pool = resources.add(ConnectionPools.application(database.target(), config.pool()));
         HikariDataSource healthPool = resources.add(ConnectionPools.health(database.target(), HEALTH_TIMEOUT));
         DatabaseProbe probe = new DatabaseProbe(healthPool, HEALTH_TIMEOUT);
+        metrics.bindPool(pool);
+        if (metrics.enabled()) {
+            metrics.bindPostgres(resources.add(ConnectionPools.monitoring(database.target(), HEALTH_TIMEOUT)));
+        }
         requireReachable(probe);
         // before the schema push: a server refused here has changed nothing in a database another one uses
         ProjectionLock projectionsLock = resources.add(ProjectionLock.acquire(
@@ -119,9 +135,12 @@ public final class ServerApp implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState, () -> projectionsLock.takenByAnother()
                         .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
-        EventLog events = resources.add(EventLog.open(layout.root()));
+        EventLog events = resources.add(EventLog.open(layout.root(), EventLogOptions.defaults(), metrics.commitObserver()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));
+        metrics.bindEventLog(events);
+        metrics.bindProjector(api.projector(), events);
+        metrics.bindEventStreams(api::eventStreamClients);
         try {
             api.start(CATCH_UP_TIMEOUT);
         } catch (IllegalStateException e) {
@@ -139,11 +158,13 @@ public final class ServerApp implements AutoCloseable {
                     + "raise 'ulimit -n' (or lower {})", descriptors, config.limits().maxConnections(), ConnectionLimits.VARIABLE);
         }
         http = HttpServer.start(config.host(), config.port(), Json.mapper(), STOP_TIMEOUT, httpSettings,
-                routes -> {
+                metrics.requestObserver(), routes -> {
                     health.register(routes);
+                    metricsSettings.token().ifPresent(t -> MetricsRoutes.withToken(metrics, t).register(routes));
                     api.register(routes);
                 });
         resources.add(http::stop);
+        startManagement(metricsSettings);
         resources.add(api::stopStreams);
         resources.add(ServerAddress.publish(config.dataDir(), url()));
         timer.mark("http");
@@ -157,6 +178,20 @@ public final class ServerApp implements AutoCloseable {
         String text = TeamSchema.resolve(config.schema(), schemaText, engine, ProjectionMaintenance.rebuiltTables());
         return new StartupSchemaSync(engine, config.schema(),
                 config.embeddedDatabase(), config.dataDir()).sync(text);
+    }
+
+    /**
+     * {@code /metrics} on a port of its own, when one is configured. It answers scrapers, not browsers, and often by an
+     * address rather than a name, so any Host is served; it has no CORS and only metrics to read.
+     */
+    private void startManagement(MetricsSettings settings) {
+        if (settings.managementPort().isEmpty()) {
+            return;
+        }
+        management = HttpServer.start(settings.managementHost(), settings.managementPort().get(), Json.mapper(), STOP_TIMEOUT,
+                HttpSettings.permissive(MANAGEMENT_CONNECTIONS), routes -> MetricsRoutes.open(metrics).register(routes));
+        resources.add(management::stop);
+        log.info("Metrics served on http://{}:{}{}", settings.managementHost(), management.port(), MetricsRoutes.PATH);
     }
 
     /**
@@ -204,6 +239,16 @@ public final class ServerApp implements AutoCloseable {
     /** The HTTP routes, {@code "METHOD path"} each. */
     public java.util.List<String> routes() {
         return http.routes();
+    }
+
+    /** The management port serving {@code /metrics}, if one was configured. */
+    public Optional<Integer> managementPort() {
+        return Optional.ofNullable(management).map(HttpServer::port);
+    }
+
+    /** The server's metrics (disabled unless SEMIONT_METRICS_TOKEN or SEMIONT_MANAGEMENT_PORT is set). */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public ServerConfig config() {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.semiont.events.AppenderWakeUps;
+import org.semiont.events.CommitObserver;
 import org.semiont.events.EventsError;
 import org.semiont.events.EventsException;
 import org.semiont.events.StoredEvent;
@@ -41,6 +42,7 @@ final class Committer implements Closeable {
     private final boolean syncStreamFiles;
     private final Consumer<List<StoredEvent>> onWritten;
     private final Consumer<List<StoredEvent>> onCommitted;
+    private final CommitObserver observer;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
     private volatile long committed;
@@ -65,6 +67,7 @@ final class Committer implements Closeable {
         this.checkpointBytes = checkpointBytes;
         this.onWritten = hooks.written();
         this.onCommitted = hooks.committed();
+        this.observer = hooks.observer();
     }
 
     /** Queues lines for one stream; call with the stream's lock held so per-stream order is kept. */
@@ -200,11 +203,15 @@ final class Committer implements Closeable {
         wal.write(records);
         List<StoredEvent> all = flatten(stored);
         onWritten.accept(all);
+        long fsyncStart = System.nanoTime();
         wal.force();
+        long fsyncNanos = System.nanoTime() - fsyncStart;
+        long bytes = 0;
         for (WalRecord r : records) {
             files.write(r.streamId(), r.line());
-            bytesSinceCheckpoint += r.line().length + 1;
+            bytes += r.line().length + 1;
         }
+        bytesSinceCheckpoint += bytes;
         if (syncStreamFiles) {
             files.forceAll();
         }
@@ -213,6 +220,7 @@ final class Committer implements Closeable {
         }
         committed = pos;
         batches.increment();
+        observer.committed(records.size(), bytes, fsyncNanos);
         return new Written(stored, all);
     }
 

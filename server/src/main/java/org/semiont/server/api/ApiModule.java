@@ -207,6 +207,11 @@ public final class ApiModule implements AutoCloseable {
         return events;
     }
 
+    /** Open event streams (SSE), for metrics. */
+    public int eventStreamClients() {
+        return streams.stats().get("clients");
+    }
+
     /** Ends the SSE streams; call before the HTTP server stops so its graceful stop is not held up by them. */
     public void stopStreams() {
         streams.close();

@@ -36,7 +36,16 @@ public final class ConnectionPools {
 
     /** A one-connection pool whose short timeout keeps health checks fast when the database is gone. */
     public static HikariDataSource health(DatabaseTarget target, Duration timeout) {
-        HikariConfig c = base(target, "semiont-health");
+        return small(target, timeout, "semiont-health");
+    }
+
+    /** One connection for the metrics' catalog queries, apart from the health check's, with the same short timeouts. */
+    public static HikariDataSource monitoring(DatabaseTarget target, Duration timeout) {
+        return small(target, timeout, "semiont-metrics");
+    }
+
+    private static HikariDataSource small(DatabaseTarget target, Duration timeout, String name) {
+        HikariConfig c = base(target, name);
         c.setMaximumPoolSize(1);
         c.setMinimumIdle(0);
         c.setConnectionTimeout(Math.max(250, timeout.toMillis()));

@@ -27,8 +27,19 @@ public final class HttpServer {
 
     public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, HttpSettings settings,
                                    Consumer<RoutesConfig> routes) {
+        return start(host, port, json, stopTimeout, settings, RequestObserver.NONE, routes);
+    }
+
+    /** As above, telling {@code observer} about every request unless it is {@link RequestObserver#NONE}. */
+    public static HttpServer start(String host, int port, ObjectMapper json, Duration stopTimeout, HttpSettings settings,
+                                   RequestObserver observer, Consumer<RoutesConfig> routes) {
         CorsOrigins cors = settings.cors();
         Javalin app = Javalin.create(cfg -> {
+            if (observer != RequestObserver.NONE) {
+                cfg.requestLogger.http((ctx, ms) -> observer.answered(ctx.method().name(), RouteTemplate.of(ctx),
+                        ctx.statusCode(), (long) (ms * 1_000_000)));
+                cfg.jetty.modifyServer(server -> server.insertHandler(new InFlightRequests(observer)));
+            }
             if (cors.enabled()) {
                 cfg.bundledPlugins.enableCors(plugin -> plugin.addRule(rule -> {
                     rule.allowHost(cors.origins().get(0), cors.origins().subList(1, cors.origins().size()).toArray(String[]::new));

@@ -63,6 +63,7 @@ public final class Projector implements AutoCloseable {
     private volatile Thread thread;
     private volatile BlockedEvent blocked;
     private volatile SkippedEvents skips = SkippedEvents.none();
+    private volatile ProjectorObserver observer = ProjectorObserver.NONE;
 
     public Projector(DataSource pool, EventLog events, List<Projection> projections, Clock clock) {
         this(pool, events, projections, clock, MAX_QUEUED_EVENTS);
@@ -108,6 +109,11 @@ public final class Projector implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         log.info("Projector starts after global position {} (log is at {})", applied, events.lastPosition());
+    }
+
+    /** Who is told about applied batches and retries (metrics); call before {@link #start}. */
+    public void observe(ProjectorObserver o) {
+        observer = o;
     }
 
     /** The last global position whose effects are visible in PostgreSQL. */
@@ -279,6 +285,7 @@ public final class Projector implements AutoCloseable {
                     return;
                 }
                 lastFailure = e.getMessage();
+                observer.retrying();
                 report(batch, e, pause);
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pause));
                 if (Thread.interrupted()) {
@@ -348,6 +355,7 @@ public final class Projector implements AutoCloseable {
     }
 
     private void apply(List<StoredEvent> batch) throws SQLException {
+        long started = System.nanoTime();
         long from = applied;
         long to = batch.get(batch.size() - 1).position();
         try (Connection c = pool.getConnection()) {
@@ -381,6 +389,7 @@ public final class Projector implements AutoCloseable {
         projections.forEach(p -> p.afterCommit(batch));
         applied = to;
         wakeWaiters(false);
+        observer.applied(batch.size(), System.nanoTime() - started, to);
     }
 
     /**
