@@ -17,7 +17,7 @@ import org.semiont.events.StoredEvent;
 import org.semiont.events.commit.Syncer;
 
 /** Event logs for tests: events one second apart from a fixed start, in a few streams. */
-final class TestLogs {
+public final class TestLogs {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private TestLogs() {
@@ -50,7 +50,7 @@ final class TestLogs {
     }
 
     /** Appends {@code n} events, one per append, round-robin over three streams. */
-    static void append(EventLog log, int n) {
+    public static void append(EventLog log, int n) {
         for (int i = 0; i < n; i++) {
             String stream = "doc-sha256:" + "abcdef".charAt(i % 3) + "0".repeat(63);
             log.append(stream, ExpectedVersion.any(), NewEvent.of("document.created", stream, "user-1",
