@@ -90,6 +90,10 @@ class BackupChainTest {
             assertThat(incr.manifest().chunks()).hasSize(1);
             assertThat(incr.bytesWritten() * 50).isLessThan(full.bytesWritten());
             assertThat(incr.why()).contains(full.manifest().id());
+            BackupStatus status = BackupStatus.read(BackupCatalog.read(target())).orElseThrow();
+            assertThat(status.lastId()).isEqualTo(incr.manifest().id());
+            assertThat(status.lastPosition()).isEqualTo(202);
+            assertThat(status.backups()).isEqualTo(2);
         }
     }
 
