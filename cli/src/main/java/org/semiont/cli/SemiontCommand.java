@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 org.semiont.cli.user.TokenCommand.class,
                 org.semiont.cli.user.PasswdCommand.class,
                 org.semiont.cli.projections.ProjectionsCommand.class,
+                org.semiont.cli.backup.BackupCommand.class,
+                org.semiont.cli.backup.RestoreCommand.class,
                 ClassWarmupCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -30,7 +30,7 @@ import org.semiont.server.projection.ProjectionMaintenance;
  * Opens what a projections verb needs, exclusively: the event log's write lock first (so a running
  * server is detected and left alone), then the database (the embedded one is started for the verb).
  */
-final class Maintenance implements AutoCloseable {
+public final class Maintenance implements AutoCloseable {
     private final EventLog log;
     private final DatabaseRuntime runtime;
     private final ProjectionLock lock;
@@ -48,7 +48,7 @@ final class Maintenance implements AutoCloseable {
         this.maintenance = new ProjectionMaintenance(pool, log, projections.projections(), Clock.systemUTC());
     }
 
-    static Maintenance open(DatabaseOptions db, String purpose) {
+    public static Maintenance open(DatabaseOptions db, String purpose) {
         DataDirLayout layout = new DataDirLayout(db.dataDirOptions().existingDataDir());
         EventLog log;
         try {
@@ -78,20 +78,20 @@ final class Maintenance implements AutoCloseable {
         }
     }
 
-    ProjectionMaintenance maintenance() {
+    public ProjectionMaintenance maintenance() {
         return maintenance;
     }
 
-    EventLog log() {
+    public EventLog log() {
         return log;
     }
 
-    javax.sql.DataSource pool() {
+    public javax.sql.DataSource pool() {
         return pool;
     }
 
     /** The JSON projection files that are not what the rows and the log up to the projector's checkpoint make of them. */
-    List<DocumentFiles.FileDrift> fileDrift() {
+    public List<DocumentFiles.FileDrift> fileDrift() {
         try (Connection c = pool.getConnection()) {
             List<DocumentFiles.FileDrift> drift = new ArrayList<>(projections.files().check(log, Checkpoints.read(c, Projector.NAME)));
             projections.entityTypes().fileDrift().ifPresent(f -> drift.add(new DocumentFiles.FileDrift("entity types", f.getKey(), f.getValue())));
@@ -102,7 +102,7 @@ final class Maintenance implements AutoCloseable {
     }
 
     /** Writes the JSON projection files of every document the last rebuild touched. */
-    void flushFiles() {
+    public void flushFiles() {
         projections.files().flush();
     }
 

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * ETA), at most ten times a second. Elsewhere (a log file, CI): a plain line every few seconds, since
  * carriage returns would pile up into one unreadable line.
  */
-final class ProgressBar {
+public final class ProgressBar {
     static final long REDRAW_NANOS = 100_000_000L;
     static final long LINE_NANOS = 5_000_000_000L;
     private static final int WIDTH = 30;
@@ -20,7 +20,7 @@ final class ProgressBar {
     private final long start;
     private long lastDraw;
 
-    ProgressBar(PrintWriter err, boolean terminal, long total, LongSupplier nanos) {
+    public ProgressBar(PrintWriter err, boolean terminal, long total, LongSupplier nanos) {
         this.err = err;
         this.terminal = terminal;
         this.total = total;
@@ -33,11 +33,11 @@ final class ProgressBar {
      * Java 17 cannot ask whether stderr alone is a terminal; a console means stdin and stdout are, which is
      * the interactive case. A dumb terminal cannot redraw a line.
      */
-    static boolean stderrLooksLikeTerminal() {
+    public static boolean stderrLooksLikeTerminal() {
         return System.console() != null && !"dumb".equals(System.getenv("TERM"));
     }
 
-    void update(long done) {
+    public void update(long done) {
         long now = nanos.getAsLong();
         if (now - lastDraw < (terminal ? REDRAW_NANOS : LINE_NANOS)) {
             return;
@@ -47,7 +47,7 @@ final class ProgressBar {
     }
 
     /** Draws the final state and ends the line. */
-    void finish(long done) {
+    public void finish(long done) {
         draw(done, nanos.getAsLong());
         if (terminal) {
             err.println();
