@@ -70,7 +70,7 @@ public final class AnnotationService {
 
     /**
      * The event's annotation: what the client sent, in the shape it sent it (an object body stays an object, an array
-     * an array, nothing is filled in), with its IRI and, as the original's events do, its {@code modified} time.
+     * an array, nothing is filled in; a null body is no body), with its IRI and, as the original's events do, its {@code modified} time.
      */
     private ObjectNode annotation(JsonNode request, String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
@@ -79,7 +79,10 @@ public final class AnnotationService {
             a.set("motivation", request.get("motivation"));
         }
         a.set("target", request.get("target"));
-        for (String extra : List.of("body", "generator", "label", "audience", "rights", "canonical", "via", "stylesheet")) {
+        if (request.hasNonNull("body")) {
+            a.set("body", request.get("body"));
+        }
+        for (String extra : List.of("generator", "label", "audience", "rights", "canonical", "via", "stylesheet")) {
             if (request.has(extra)) {
                 a.set(extra, request.get(extra));
             }

@@ -86,6 +86,11 @@ class WireFormatIT {
         }
         ApiClient.Response empty = alice.post("/api/annotations", annotation(List.of()));
         assertThat(empty.json().get("annotation").get("body")).isEqualTo(json(List.of()));
+        java.util.HashMap<String, Object> nullBody = new java.util.HashMap<>(annotation(List.of()));
+        nullBody.put("body", null);
+        ApiClient.Response none = alice.post("/api/annotations", nullBody);
+        assertThat(none.status()).as(none.body()).isEqualTo(201);
+        assertThat(none.json().get("annotation").has("body")).as("a null body is left out, not served as null").isFalse();
     }
 
     @Test
