@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.semiont.server.projection.Sql;
 
 /**
  * Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). Rows the projector
@@ -92,6 +94,14 @@ public final class AnnotationRepository {
         List<String> out = new ArrayList<>();
         run("SELECT data FROM annotations ORDER BY position LIMIT ? OFFSET ?", List.of(limit, offset), rs -> out.add(rs.getString(1)));
         return new Page(out, total[0]);
+    }
+
+    /** When the newest change to a contained annotation was made (its {@code modified}); empty when none is held. */
+    public Optional<Instant> lastModified() {
+        Instant[] at = new Instant[1];
+        run("SELECT max(modified) AS modified FROM annotations", List.of(),
+                rs -> at[0] = Sql.instant(rs, "modified"));
+        return Optional.ofNullable(at[0]);
     }
 
     public boolean exists(String shortId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import org.semiont.server.document.DocumentLocks;
 import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.projection.EventWriter;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
@@ -28,11 +30,13 @@ public final class AnnotationService {
     private final DocumentLocks locks;
     private final Supplier<String> ids;
     private final String baseUrl;
+    private final Clock clock;
     private final EditPolicy policy;
 
     public AnnotationService(EventWriter writer, AnnotationRepository annotations, DocumentRepository documents,
-                             DocumentLocks locks, Supplier<String> ids, String baseUrl, EditPolicy policy) {
+                             DocumentLocks locks, Supplier<String> ids, String baseUrl, EditPolicy policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
         this.writer = writer;
         this.annotations = annotations;
         this.documents = documents;
@@ -64,6 +68,10 @@ public final class AnnotationService {
                 NewEvent.of(AnnotationEvents.ADDED, documentId, userId, payload));
     }
 
+    /**
+     * The event's annotation: what the client sent, in the shape it sent it (an object body stays an object, an array
+     * an array, nothing is filled in; a null body is no body), with its IRI and, as the original's events do, its {@code modified} time.
+     */
     private ObjectNode annotation(JsonNode request, String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         a.put("@context", AnnotationShapes.CONTEXT).put("type", "Annotation").put("id", iri(id));
@@ -71,13 +79,15 @@ public final class AnnotationService {
             a.set("motivation", request.get("motivation"));
         }
         a.set("target", request.get("target"));
-        a.set("body", AnnotationShapes.bodyArray(request.get("body")));
+        if (request.hasNonNull("body")) {
+            a.set("body", request.get("body"));
+        }
         for (String extra : List.of("generator", "label", "audience", "rights", "canonical", "via", "stylesheet")) {
             if (request.has(extra)) {
                 a.set(extra, request.get(extra));
             }
         }
-        return a;
+        return a.put("modified", LogTimestamps.format(clock.instant()));
     }
 
     /**

@@ -94,7 +94,7 @@ public final class ApiModule implements AutoCloseable {
         DocumentService docs = new DocumentService(writer, documents, content, locks, auth.editPolicy());
         AnnotationService anns = new AnnotationService(writer, annotations, documents, locks,
                 () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl(),
-                auth.editPolicy());
+                auth.editPolicy(), clock);
         entityTypes = new EntityTypeService(pool, writer);
         streams = new DocumentStreamRoutes(events, docs, json, clock, config.sseKeepAlive(), config.limits(), authenticator::revoked);
         routeSets = List.of(

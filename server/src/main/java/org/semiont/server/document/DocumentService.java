@@ -54,6 +54,7 @@ public final class DocumentService {
         if (d.language() != null) {
             p.put("language", d.language());
         }
+        p.put("isDraft", false);
         if (d.sourceAnnotationId() != null) {
             p.put("sourceAnnotationId", d.sourceAnnotationId());
         }

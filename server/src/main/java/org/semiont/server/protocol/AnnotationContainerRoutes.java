@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.annotation.AnnotationService;
@@ -13,6 +14,7 @@ import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.ContentStore;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
+import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.protocol.turtle.AnnoTurtle;
 import org.semiont.server.rest.Requests;
 import org.semiont.server.rest.SecuredRoutes;
@@ -42,10 +44,10 @@ public final class AnnotationContainerRoutes {
 
     public void register(SecuredRoutes routes) {
         routes.get(CONTAINER, this::container);
-        routes.options(CONTAINER, ctx -> allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).status(200));
+        routes.options(CONTAINER, ctx -> containerHeaders(ctx).status(200));
         routes.post(CONTAINER, this::create);
         routes.get(CONTAINER + "{id}", this::read);
-        routes.options(CONTAINER + "{id}", ctx -> allow(ctx, Ldp.ANNOTATION_ALLOW).status(200));
+        routes.options(CONTAINER + "{id}", ctx -> annotationLinks(ctx).status(200));
         routes.put(CONTAINER + "{id}", this::replace);
         routes.delete(CONTAINER + "{id}", this::delete);
     }
@@ -57,12 +59,18 @@ public final class AnnotationContainerRoutes {
     private void container(Context ctx) {
         Representation representation = Ldp.negotiate(ctx);
         String page = ctx.queryParam("page");
-        boolean iris = "1".equals(ctx.queryParam("iris")) || Prefer.parse(ctx.header("Prefer")).includes(Ldp.PREFER_IRIS);
-        ObjectNode body = page != null ? page(Requests.longParam(ctx, "page", 0, 0, Long.MAX_VALUE), iris)
-                : collection(Prefer.parse(ctx.header("Prefer")));
+        ContainerView view = ContainerView.of(ctx.queryParam("iris"), ctx.queryParam("minimal"), Prefer.parse(ctx.header("Prefer")));
+        Optional<String> modified = annotations.lastModified().map(LogTimestamps::format);
+        ObjectNode body = page != null ? page(Requests.longParam(ctx, "page", 0, 0, Long.MAX_VALUE), view, modified)
+                : collection(view, modified);
         String json = body.toString();
-        ctx.header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY).header("ETag", Etags.of(json, representation));
-        allow(ctx, Ldp.CONTAINER_ALLOW).header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer");
+        containerHeaders(ctx).header("ETag", Etags.of(json, representation));
+        if (page == null) {
+            ctx.header("Content-Location", view.iri(containerIri));
+            if (ctx.header("Prefer") != null && ctx.queryParam("iris") == null && ctx.queryParam("minimal") == null) {
+                ctx.header("Preference-Applied", "return=representation");
+            }
+        }
         if (Etags.matches(ctx.header("If-None-Match"), json, representation)) {
             ctx.status(304);
             return;
@@ -70,50 +78,55 @@ public final class AnnotationContainerRoutes {
         respond(ctx, representation, json);
     }
 
-    private ObjectNode collection(Prefer prefer) {
+    private static Context containerHeaders(Context ctx) {
+        return allow(ctx, Ldp.CONTAINER_ALLOW).header("Link", Ldp.BASIC_CONTAINER + ", " + Ldp.CONSTRAINED_BY)
+                .header("Accept-Post", Ldp.MEDIA_TYPE).header("Vary", "Accept, Prefer");
+    }
+
+    private ObjectNode collection(ContainerView view, Optional<String> modified) {
         long total = annotations.all(0, 0).total();
         long last = Math.max(0, (total - 1) / pageSize);
         ObjectNode c = JsonNodeFactory.instance.objectNode();
         c.putArray("@context").add(Ldp.ANNO_PROFILE).add(Ldp.LDP_CONTEXT);
-        c.put("id", containerIri);
+        c.put("id", view.iri(containerIri));
         c.putArray("type").add("BasicContainer").add("AnnotationCollection");
         c.put("label", "Annotations of this Semiont server").put("total", total);
-        boolean iris = prefer.includes(Ldp.PREFER_IRIS);
+        modified.ifPresent(m -> c.put("modified", m));
         if (total > 0) {
-            String suffix = iris ? "&iris=1" : "";
-            if (prefer.includes(Ldp.PREFER_MINIMAL) || iris && !prefer.includes(Ldp.PREFER_DESCRIPTIONS) && prefer.omitsDescriptions()) {
-                c.put("first", containerIri + "?page=0" + suffix);
+            if (view.minimal()) {
+                c.put("first", view.pageIri(containerIri, 0));
             } else {
-                ObjectNode first = page(0, iris);
+                ObjectNode first = page(0, view, modified);
                 first.remove("@context");
                 c.set("first", first);
             }
-            c.put("last", containerIri + "?page=" + last + suffix);
+            c.put("last", view.pageIri(containerIri, last));
         }
         return c;
     }
 
     /** Page {@code n}; offsets are 64-bit, and a page past the last one (however far) is 404 without a query. */
-    private ObjectNode page(long n, boolean iris) {
+    private ObjectNode page(long n, ContainerView view, Optional<String> modified) {
         long offset = n > Long.MAX_VALUE / pageSize ? Long.MAX_VALUE : n * pageSize;
         AnnotationRepository.Page p = offset == Long.MAX_VALUE ? null : annotations.all(offset, pageSize);
         if (p == null || n > 0 && p.annotations().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND, "Page " + n + " is past the last page of " + containerIri);
         }
-        String suffix = iris ? "&iris=1" : "";
         ObjectNode page = JsonNodeFactory.instance.objectNode().put("@context", Ldp.ANNO_PROFILE)
-                .put("id", containerIri + "?page=" + n + suffix).put("type", "AnnotationPage");
-        page.putObject("partOf").put("id", containerIri).put("total", p.total()).put("type", "AnnotationCollection");
+                .put("id", view.pageIri(containerIri, n)).put("type", "AnnotationPage");
+        ObjectNode partOf = page.putObject("partOf").put("id", view.collection().iri(containerIri)).put("total", p.total());
+        modified.ifPresent(m -> partOf.put("modified", m));
+        partOf.put("type", "AnnotationCollection");
         page.put("startIndex", offset);
         if (offset + pageSize < p.total()) {
-            page.put("next", containerIri + "?page=" + (n + 1) + suffix);
+            page.put("next", view.pageIri(containerIri, n + 1));
         }
         if (n > 0) {
-            page.put("prev", containerIri + "?page=" + (n - 1) + suffix);
+            page.put("prev", view.pageIri(containerIri, n - 1));
         }
         ArrayNode items = page.putArray("items");
         for (String json : p.annotations()) {
-            if (iris) {
+            if (view.iris()) {
                 items.add(Etags.idOf(requests.json(), json));
             } else {
                 items.addRawValue(new RawValue(json));
@@ -133,8 +146,11 @@ public final class AnnotationContainerRoutes {
     }
 
     private Context annotationHeaders(Context ctx, AnnotationRepository.Stored a, Representation representation) {
-        return allow(ctx, Ldp.ANNOTATION_ALLOW).header("Link", Ldp.RESOURCE + ", " + Ldp.ANNOTATION_TYPE)
-                .header("ETag", Etags.of(a.json(), representation)).header("Vary", "Accept");
+        return annotationLinks(ctx).header("ETag", Etags.of(a.json(), representation));
+    }
+
+    private static Context annotationLinks(Context ctx) {
+        return allow(ctx, Ldp.ANNOTATION_ALLOW).header("Link", Ldp.RESOURCE + ", " + Ldp.ANNOTATION_TYPE).header("Vary", "Accept");
     }
 
     private void read(Context ctx) {

@@ -137,7 +137,9 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         try {
             ObjectNode hello = JsonNodeFactory.instance.objectNode().put("type", "connected").put("documentId", id)
                     .put("timestamp", LogTimestamps.format(clock.instant())).put("message", "Event stream connected");
-            client.sendEvent("stream-connected", hello.toString(), null);
+            // an integer id, as the original's: the sequence number the stream resumes after, so a client that
+            // reconnects having seen only this frame sends a Last-Event-ID that skips nothing
+            client.sendEvent("stream-connected", hello.toString(), Long.toString(from - 1));
             Subscription sub = events.subscribeStream(id, from, e -> send(client, e));
             open.subscription = sub;
             client.onClose(() -> {

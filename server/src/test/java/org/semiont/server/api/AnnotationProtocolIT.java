@@ -106,7 +106,7 @@ class AnnotationProtocolIT {
                 .isEqualTo(412);
         ApiClient.Response put = alice.sendBytes("PUT", path, v2, LD, "If-Match", etag);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
-        assertThat(put.json().get("body").get(0).get("value").asText()).isEqualTo("v2");
+        assertThat(put.json().get("body").get("value").asText()).as("the object body sent stays an object").isEqualTo("v2");
         assertThat(put.json().get("created")).isEqualTo(created.json().get("created"));
         String etag2 = put.header("ETag").orElseThrow();
         assertThat(etag2).isNotEqualTo(etag);
@@ -142,7 +142,7 @@ class AnnotationProtocolIT {
         sameId.put("id", created.json().get("id").asText());
         ApiClient.Response put = alice.sendBytes("PUT", "/annotations/kept", bytes(sameId), LD, "If-Match", etag);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
-        assertThat(put.json().get("body").get(0).get("value").asText()).isEqualTo("v2");
+        assertThat(put.json().get("body").get("value").asText()).as("the object body sent stays an object").isEqualTo("v2");
         assertThat(put.json().get("canonical")).as("left out of the PUT, kept").isEqualTo(created.json().get("canonical"));
         assertThat(put.json().get("via")).isEqualTo(created.json().get("via"));
     }
