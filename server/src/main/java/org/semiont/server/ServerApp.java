@@ -1,5 +1,7 @@
 package org.semiont.server;
 
+import org.semiont.server.util.SemiontVersion;
+import org.semiont.server.util.Json;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.CommitMessage;
 import org.semiont.server.projection.Projection;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /** Projects annotation events into {@code annotations}: the served JSON plus extracted, indexed columns. */
 public final class AnnotationProjection implements Projection {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). Rows the projector

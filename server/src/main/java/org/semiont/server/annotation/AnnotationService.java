@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.document.DocumentLocks;
 import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.logging.LogTimestamps;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
 

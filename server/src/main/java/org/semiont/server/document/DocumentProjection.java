@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * Projects document streams into {@code documents}. A document-level event advances the row's version and

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.semiont.server.NulChars;
+import org.semiont.server.util.NulChars;
 import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.http.ApiError;

@@ -14,7 +14,7 @@ import org.semiont.events.WrongExpectedVersionException;
 import org.semiont.server.entitytype.EntityTypeNames;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 import org.semiont.server.rest.Requests;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * Projects {@code entitytype.added} (system stream) into {@code entity_types}, and after each change rewrites

@@ -12,7 +12,7 @@ import org.semiont.events.NewEvent;
 import org.semiont.events.StreamIds;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 
 /** Entity types: read from {@code entity_types}, added through {@code entitytype.added} on the system stream. */
 public final class EntityTypeService {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.entitytype.EntityTypeProjection;
 import org.semiont.server.user.UserEvents;
 import org.semiont.server.document.DocumentEvents;

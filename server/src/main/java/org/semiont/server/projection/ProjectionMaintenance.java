@@ -1,5 +1,6 @@
 package org.semiont.server.projection;
 
+import org.semiont.server.util.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

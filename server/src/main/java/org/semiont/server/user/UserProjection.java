@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.projection.Projection;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /** Projects {@code user.*} events into {@code users}; tells the directory which users changed. */
 public final class UserProjection implements Projection {

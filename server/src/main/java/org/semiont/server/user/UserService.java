@@ -10,7 +10,7 @@ import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 
 /** Changes users only by appending to {@code __users__}; one writer at a time so email checks hold. */
 public final class UserService {

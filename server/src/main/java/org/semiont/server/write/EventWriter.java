@@ -1,4 +1,4 @@
-package org.semiont.server.projection;
+package org.semiont.server.write;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.semiont.events.EventLog;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.projection.Projector;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 
