@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.semiont.events.EventLog;
@@ -92,9 +91,7 @@ public final class AnnotationFold {
      */
     public Optional<AnnotationRow> asOf(EventLog log, String streamId, String annotationId, long position) {
         String id = AnnotationShapes.shortId(annotationId);
-        List<StoredEvent> events = new ArrayList<>(RowHistory.events(log, UserEvents.STREAM, position));
-        events.addAll(RowHistory.events(log, streamId, position));
-        events.sort(Comparator.comparingLong(StoredEvent::position));
+        List<StoredEvent> events = RowHistory.events(log, Set.of(UserEvents.STREAM, streamId), position);
         UserTable users = new UserTable();
         AnnotationRow row = null;
         for (StoredEvent e : events) {

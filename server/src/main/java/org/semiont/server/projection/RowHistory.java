@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
@@ -13,7 +14,7 @@ import org.semiont.server.util.Sql;
 /**
  * "This row as it was after event N": folds one stream's events, in order, up to and including global position
  * {@code position}, with the same {@link Fold} the projections use, leaving out the events the operator decided
- * to skip, as the projector does. Reads the stream through {@link EventLog}.
+ * to skip, as the projector does. Reads the global log through {@link EventLog}, by position.
  */
 public final class RowHistory {
     private RowHistory() {
@@ -30,16 +31,25 @@ public final class RowHistory {
 
     /** The stream's events at or before global {@code position} that the projector applies, in order. */
     public static List<StoredEvent> events(EventLog log, String streamId, long position) {
+        return events(log, Set.of(streamId), position);
+    }
+
+    /**
+     * The events of these streams at or before global {@code position} that the projector applies, in log order.
+     * Events read from a stream carry no global position, so this reads the global log up to {@code position}: the
+     * cost grows with the log, not with the stream.
+     */
+    public static List<StoredEvent> events(EventLog log, Set<String> streamIds, long position) {
         SkippedEvents skips = SkippedEvents.load(log);
         List<StoredEvent> out = new ArrayList<>();
-        try (Stream<StoredEvent> events = log.readStream(streamId, 1)) {
+        try (Stream<StoredEvent> events = log.readAll(1)) {
             Iterator<StoredEvent> it = events.iterator();
             while (it.hasNext()) {
                 StoredEvent e = it.next();
                 if (e.position() > position) {
                     break;
                 }
-                if (!skips.skips(e)) {
+                if (streamIds.contains(e.streamId()) && !skips.skips(e)) {
                     out.add(e);
                 }
             }

@@ -116,7 +116,18 @@ class FoldPropertyIT {
                 AppendResult r = writer.write(stream, ExpectedVersion.any(), NewEvent.of(type, documentId, run + "-u" + s.b(), p));
                 StoredEvent e = r.events().get(0);
                 reached.add(type);
-                assertPrefix(c, e, user, doc, annotation);
+                try {
+                    assertPrefix(c, e, user, doc, annotation);
+                } catch (AssertionError failure) {
+                    StringBuilder log = new StringBuilder();
+                    for (String st : List.of("__users__", doc)) {
+                        try (var all = server.app().api().events().readStream(st, 1)) {
+                            all.filter(x -> x.streamId().equals(doc) || x.event().toString().contains(run + "-"))
+                                    .forEach(x -> log.append(x.position()).append(' ').append(x.event()).append('\n'));
+                        }
+                    }
+                    throw new AssertionError(failure.getMessage() + "\nevents:\n" + log, failure);
+                }
             }
         }
         reached.forEach(t -> casesReaching.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet());
