@@ -4,7 +4,7 @@ import java.sql.DriverManager;
 import java.util.concurrent.Callable;
 import org.semiont.schema.psl.PslParser;
 import org.semiont.schema.target.TargetCalculator;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.store.ApplicationSchema;
 import picocli.CommandLine.Command;
 

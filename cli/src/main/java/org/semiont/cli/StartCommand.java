@@ -9,7 +9,7 @@ import org.semiont.cli.common.ShutdownSignals;
 import org.semiont.ops.OpsException;
 import org.semiont.ops.backup.BackupGauges;
 import org.semiont.ops.target.Targets;
-import org.semiont.server.SemiontVersion;
+import org.semiont.server.util.SemiontVersion;
 import org.semiont.server.ServerApp;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;

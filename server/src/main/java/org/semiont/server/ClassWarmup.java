@@ -1,5 +1,6 @@
 package org.semiont.server;
 
+import org.semiont.server.util.Json;
 import io.javalin.Javalin;
 import org.semiont.schema.psl.PslParser;
 import org.semiont.server.store.ApplicationSchema;

@@ -1,5 +1,7 @@
 package org.semiont.server;
 
+import org.semiont.server.util.SemiontVersion;
+import org.semiont.server.util.Json;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,7 @@ import org.semiont.server.store.SchemaState;
 import org.semiont.server.store.StartupSchemaSync;
 import org.semiont.server.store.TeamSchema;
 import org.semiont.server.db.TargetSchemaDatabase;
+import org.semiont.server.api.StandardProjections;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.schema.SchemaEngine;
 import org.slf4j.Logger;
@@ -175,7 +178,7 @@ public final class ServerApp implements AutoCloseable {
 
     private SchemaState syncSchema() {
         SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(database.target()), StartupSchemaSync.engineOptions());
-        String text = TeamSchema.resolve(config.schema(), schemaText, engine, ProjectionMaintenance.rebuiltTables());
+        String text = TeamSchema.resolve(config.schema(), schemaText, engine, StandardProjections.rebuiltTables());
         return new StartupSchemaSync(engine, config.schema(),
                 config.embeddedDatabase(), config.dataDir()).sync(text);
     }

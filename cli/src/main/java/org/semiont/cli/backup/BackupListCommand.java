@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.ops.backup.BackupCatalog;
 import org.semiont.ops.backup.Manifest;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

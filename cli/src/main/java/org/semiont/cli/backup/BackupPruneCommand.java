@@ -13,7 +13,7 @@ import org.semiont.cli.common.ExitCodes;
 import org.semiont.ops.retention.BackupPruner;
 import org.semiont.ops.retention.PruneResult;
 import org.semiont.ops.retention.RecoveryWindow;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.Durations;
 import org.semiont.server.config.Environment;

@@ -14,7 +14,7 @@ import org.semiont.ops.backup.BackupVerifier;
 import org.semiont.ops.backup.Manifest;
 import org.semiont.ops.backup.VerifyOutcome;
 import org.semiont.ops.target.BackupTarget;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

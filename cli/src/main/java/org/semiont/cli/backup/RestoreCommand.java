@@ -34,7 +34,7 @@ import org.semiont.ops.restore.RestoreResult;
 import org.semiont.ops.restore.TreeSync;
 import org.semiont.ops.target.BackupTarget;
 import org.semiont.ops.target.Targets;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.datadir.DataDirLock;
 import org.semiont.server.document.DocumentFiles;
 import org.semiont.server.projection.ProjectionMaintenance;

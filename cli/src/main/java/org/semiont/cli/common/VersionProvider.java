@@ -1,6 +1,6 @@
 package org.semiont.cli.common;
 
-import org.semiont.server.SemiontVersion;
+import org.semiont.server.util.SemiontVersion;
 import picocli.CommandLine;
 
 /** Prints the version baked in at build time. */

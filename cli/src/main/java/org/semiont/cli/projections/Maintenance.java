@@ -13,7 +13,7 @@ import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.events.EventLog;
 import org.semiont.events.EventsException;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.api.StandardProjections;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.PoolSettings;

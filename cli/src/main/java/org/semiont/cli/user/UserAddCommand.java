@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DataDirOptions;
+import org.semiont.cli.common.DomainExits;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.schema.generate.DefaultGenerators;
 import org.semiont.schema.generate.GeneratedDefault;
 import org.semiont.server.auth.PasswordHasher;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserLedger;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
@@ -50,8 +51,8 @@ public final class UserAddCommand implements Callable<Integer> {
         String normalized;
         try {
             normalized = UserService.normalizeEmail(email);
-        } catch (ApiException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        } catch (DomainException e) {
+            throw DomainExits.toCli(e);
         }
         char[] password = passwordStdin ? PasswordInput.fromStdin(normalized) : PasswordInput.prompt(normalized, true);
         try (UserAccess access = UserAccess.open(dataDir.dataDir(), "semiont useradd")) {

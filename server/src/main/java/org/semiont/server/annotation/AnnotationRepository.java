@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.document.DocumentAnnotations;
+import org.semiont.server.util.Sql;
 
 /**
  * Reads {@code annotations}; annotation JSON comes back as the stored text (served as is). Rows the projector
  * has just committed are also kept for a moment, so a create can answer without reading its row back.
  */
-public final class AnnotationRepository {
+public final class AnnotationRepository implements DocumentAnnotations {
     static final int STREAM_CHUNK = 500;
     static final int RECENT_ROWS = 4096;
     private final DataSource pool;
@@ -38,10 +39,6 @@ public final class AnnotationRepository {
     }
 
     public record Page(List<String> annotations, long total) {
-    }
-
-    /** A backlink: an annotation in another document whose body links to this one, and that document's name. */
-    public record Backlink(String id, String documentId, String documentName, String json) {
     }
 
     public Optional<Stored> get(String shortId) {
@@ -108,17 +105,13 @@ public final class AnnotationRepository {
         return get(shortId).isPresent();
     }
 
-    /** Receives one row of a streamed read; may write it out (hence the IOException). */
-    public interface RowSink<T> {
-        void accept(T row) throws IOException;
-    }
-
     /**
      * Streams a document's annotations (all, or only its entity references: linking annotations that carry a tagging
      * body, the original's entityReferences) in creation order, as JSON. Returns how many there were. A response built
      * as one list held ~400 MB of heap per request for a document with 95,000 annotations, and a few such GETs at once
      * could exhaust the heap.
      */
+    @Override
     public long eachOfDocument(String documentId, boolean entityReferencesOnly, RowSink<String> sink) throws IOException {
         return inChunks("SELECT position, data FROM annotations WHERE \"documentId\" = ?" + (entityReferencesOnly
                 ? " AND motivation = 'linking' AND cardinality(\"entityTags\") > 0" : "") + " AND position > ?",
@@ -129,6 +122,7 @@ public final class AnnotationRepository {
      * Streams the backlinks to a document (annotations whose body links to it), with the name of the document each
      * is on, from one query per chunk: there was one query per backlink for the names.
      */
+    @Override
     public long eachReferencing(String documentId, RowSink<Backlink> sink) throws IOException {
         return inChunks("SELECT a.position, a.id, a.\"documentId\", d.name, a.data FROM annotations a LEFT JOIN documents d "
                 + "ON d.id = a.\"documentId\" WHERE a.\"linkedDocuments\" @> ARRAY[?]::text[] AND a.position > ?", documentId,

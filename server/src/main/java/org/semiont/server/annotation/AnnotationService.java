@@ -1,6 +1,7 @@
 package org.semiont.server.annotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.semiont.server.error.DomainException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,13 +11,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.document.DocumentLocks;
 import org.semiont.server.document.DocumentRepository;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.logging.LogTimestamps;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
 
@@ -54,7 +55,7 @@ public final class AnnotationService {
         requireValid(AnnotationValidator.validate(request));
         String documentId = AnnotationShapes.targetSource(request.get("target"));
         if (!documents.exists(documentId)) {
-            throw new ApiException(ApiError.NOT_FOUND, "Target document " + documentId + " does not exist; "
+            throw DomainException.notFound("Target document " + documentId + " does not exist; "
                     + "create it with POST /api/documents first");
         }
         String id = ids.get();
@@ -200,7 +201,7 @@ public final class AnnotationService {
 
     public AnnotationRepository.Stored get(String id) {
         String shortId = AnnotationShapes.shortId(id);
-        return annotations.get(shortId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Annotation " + shortId
+        return annotations.get(shortId).orElseThrow(() -> DomainException.notFound("Annotation " + shortId
                 + " not found"));
     }
 
@@ -248,7 +249,7 @@ public final class AnnotationService {
 
     static void requireValid(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "Invalid annotation: " + String.join("; ", problems), problems);
+            throw DomainException.invalid("VALIDATION_FAILED", "Invalid annotation: " + String.join("; ", problems), problems);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.semiont.server.document.DocumentIds;
+import org.semiont.server.util.Iris;
 
 /** Pure helpers over W3C annotation JSON: extracted columns, body operations, the served key order. */
 public final class AnnotationShapes {
@@ -30,8 +31,7 @@ public final class AnnotationShapes {
 
     /** The last path segment of an annotation IRI (the short id); the id itself if it has no '/'. */
     public static String shortId(String id) {
-        int slash = id.lastIndexOf('/');
-        return slash < 0 ? id : id.substring(slash + 1);
+        return Iris.lastSegment(id);
     }
 
     public static String targetSource(JsonNode target) {

@@ -37,7 +37,7 @@ import org.semiont.server.document.DocumentService;
 import org.semiont.server.entitytype.EntityTypeRoutes;
 import org.semiont.server.entitytype.EntityTypeService;
 import org.semiont.server.openapi.OpenApiRoutes;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.projection.Projector;
 import org.semiont.server.protocol.AnnotationContainerRoutes;

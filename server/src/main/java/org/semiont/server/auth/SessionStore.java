@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * The {@code sessions} table: one row per sign-in. Operational state, written directly (never through the event log,

@@ -17,7 +17,7 @@ import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.StreamQuery;
 import org.semiont.events.jsonl.BytePattern;
-import org.semiont.server.annotation.AnnotationShapes;
+import org.semiont.server.util.Iris;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.rest.Requests;
@@ -60,7 +60,7 @@ public final class DocumentEventRoutes {
 
     private void history(Context ctx) {
         String id = documents.require(ctx.pathParam("documentId")).path("id").asText();
-        String annotationId = AnnotationShapes.shortId(ctx.pathParam("annotationId"));
+        String annotationId = Iris.lastSegment(ctx.pathParam("annotationId"));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode arr = out.putArray("events");
         // annotation ids are written unescaped, so the raw bytes rule most events out before any JSON is read
@@ -71,7 +71,7 @@ public final class DocumentEventRoutes {
                 ObjectNode ev = e.event();
                 JsonNode p = ev.path("payload");
                 String about = p.has("annotation") ? p.path("annotation").path("id").asText() : p.path("annotationId").asText();
-                if (AnnotationShapes.shortId(about).equals(annotationId)) {
+                if (Iris.lastSegment(about).equals(annotationId)) {
                     arr.add(wrapped(e));
                 }
             });

@@ -38,7 +38,6 @@ import javax.sql.DataSource;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.events.jsonl.StreamLayout;
-import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.datadir.AtomicFiles;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.projection.Checkpoints;
@@ -59,7 +58,7 @@ public final class DocumentFiles implements AutoCloseable {
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
-    private final AnnotationRepository annotations;
+    private final DocumentAnnotations annotations;
     private final ObjectWriter pretty;
     /**
      * The documents whose files are due, each with the last projected event of its stream (the file's
@@ -75,7 +74,7 @@ public final class DocumentFiles implements AutoCloseable {
     private long unsyncedUpTo = -1;
     private long lastSync = System.nanoTime();
 
-    public DocumentFiles(Path dataDir, DataSource pool, DocumentRepository documents, AnnotationRepository annotations,
+    public DocumentFiles(Path dataDir, DataSource pool, DocumentRepository documents, DocumentAnnotations annotations,
                          ObjectMapper json) {
         this.root = dataDir.resolve("projections").resolve("documents");
         this.pool = pool;

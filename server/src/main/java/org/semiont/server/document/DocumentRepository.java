@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.semiont.server.logging.LogTimestamps;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /** Reads {@code documents} and shapes rows as the API's Document JSON. */
 public final class DocumentRepository {

@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.semiont.server.NulChars;
-import org.semiont.server.annotation.AnnotationRepository;
+import org.semiont.server.util.NulChars;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
@@ -23,11 +22,11 @@ public final class DocumentRoutes {
     static final int MAX_UPLOAD = 10 << 20;
     private final DocumentService service;
     private final DocumentRepository documents;
-    private final AnnotationRepository annotations;
+    private final DocumentAnnotations annotations;
     private final ContentStore content;
     private final Requests requests;
 
-    public DocumentRoutes(DocumentService service, DocumentRepository documents, AnnotationRepository annotations,
+    public DocumentRoutes(DocumentService service, DocumentRepository documents, DocumentAnnotations annotations,
                           ContentStore content, Requests requests) {
         this.service = service;
         this.documents = documents;

@@ -1,6 +1,7 @@
 package org.semiont.server.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.semiont.server.error.DomainException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.semiont.events.WrongExpectedVersionException;
 import org.semiont.server.entitytype.EntityTypeNames;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 import org.semiont.server.rest.Requests;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
@@ -64,7 +65,7 @@ public final class DocumentService {
         try {
             writer.write(id, ExpectedVersion.noStream(), NewEvent.of(DocumentEvents.CREATED, id, userId, p));
         } catch (WrongExpectedVersionException e) {
-            throw new ApiException(ApiError.CONFLICT, "A document with the same content already exists: " + id
+            throw DomainException.conflict("A document with the same content already exists: " + id
                     + " (ids are content addresses); GET /api/documents/" + id, JsonNodeFactory.instance.objectNode().put("id", id));
         }
         return documents.get(id).orElseThrow();
@@ -93,7 +94,7 @@ public final class DocumentService {
         String srcAnn = optionalString(body, "sourceAnnotationId", 2048, problems);
         String srcDoc = optionalString(body, "sourceDocumentId", 2048, problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "Invalid document: " + String.join("; ", problems), problems);
+            throw DomainException.invalid("VALIDATION_FAILED", "Invalid document: " + String.join("; ", problems), problems);
         }
         return new NewDocument(name, body.get("content").asText().getBytes(StandardCharsets.UTF_8), format, types, language,
                 method, srcAnn, srcDoc);
@@ -146,7 +147,7 @@ public final class DocumentService {
         }
         List<String> types = body.has("entityTypes") ? stringList(body.get("entityTypes"), "entityTypes", problems) : null;
         if (!problems.isEmpty()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "Invalid document change: " + String.join("; ", problems), problems);
+            throw DomainException.invalid("VALIDATION_FAILED", "Invalid document change: " + String.join("; ", problems), problems);
         }
         return locks.with(id, () -> {
             ObjectNode current = require(id);
@@ -163,6 +164,6 @@ public final class DocumentService {
     }
 
     public ObjectNode require(String id) {
-        return documents.get(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Document " + id + " not found"));
+        return documents.get(id).orElseThrow(() -> DomainException.notFound("Document " + id + " not found"));
     }
 }

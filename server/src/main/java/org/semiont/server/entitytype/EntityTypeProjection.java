@@ -19,15 +19,20 @@ import org.semiont.server.datadir.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.semiont.events.StoredEvent;
+import org.semiont.server.projection.BulkContext;
+import org.semiont.server.projection.BulkFolder;
+import org.semiont.server.projection.ProjectedTable;
 import org.semiont.server.projection.Projection;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * Projects {@code entitytype.added} (system stream) into {@code entity_types}, and after each change rewrites
  * the original's {@code <data-dir>/projections/entity-types/entity-types.json} atomically.
  */
 public final class EntityTypeProjection implements Projection {
-    public static final String ADDED = "entitytype.added";
+    /** The tables this projection fills, with their keys. */
+    public static final List<ProjectedTable> TABLES = List.of(new ProjectedTable("entity_types", "name"));
+    public static final String ADDED = EntityTypeFold.ADDED;
     private static final Logger log = LoggerFactory.getLogger(EntityTypeProjection.class);
     private final Path file;
     private final DataSource pool;
@@ -45,11 +50,28 @@ public final class EntityTypeProjection implements Projection {
         return ADDED.equals(type);
     }
 
+    /**
+     * {@link EntityTypeFold} onto no row, inserted with {@code ON CONFLICT DO NOTHING}: the fold's "the first add
+     * wins" without reading first.
+     */
     @Override
     public void apply(Connection c, StoredEvent e, ObjectNode event) throws SQLException {
-        Sql.update(c, "INSERT INTO entity_types (name, created) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                event.path("payload").path("entityType").asText(), Sql.utc(e.instant()));
+        EntityTypeRow row = EntityTypeFold.apply(null, e, event.path("payload"), Sql.utc(e.instant()));
+        if (row != null) {
+            Sql.update(c, "INSERT INTO entity_types (name, created) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    row.name(), row.created());
+        }
         changed = true;
+    }
+
+    @Override
+    public List<ProjectedTable> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public BulkFolder bulk(BulkContext context) {
+        return new EntityTypeBulk();
     }
 
     @Override

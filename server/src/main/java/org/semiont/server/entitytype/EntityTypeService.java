@@ -1,6 +1,7 @@
 package org.semiont.server.entitytype;
 
 import java.sql.Connection;
+import org.semiont.server.error.DomainException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +11,7 @@ import javax.sql.DataSource;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.StreamIds;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 
 /** Entity types: read from {@code entity_types}, added through {@code entitytype.added} on the system stream. */
 public final class EntityTypeService {
@@ -69,7 +68,7 @@ public final class EntityTypeService {
 
     private static void validate(String tag) {
         EntityTypeNames.problem(tag).ifPresent(p -> {
-            throw new ApiException(ApiError.VALIDATION_FAILED, Character.toUpperCase(p.charAt(0)) + p.substring(1));
+            throw DomainException.invalid("VALIDATION_FAILED", Character.toUpperCase(p.charAt(0)) + p.substring(1));
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.semiont.server.http;
 
 import io.javalin.config.RoutesConfig;
+import org.semiont.server.error.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +33,7 @@ public final class ErrorMapper {
         // every request fails alike while the database is away: one line a minute, not one per request
         Throttled outageLines = new Throttled(Duration.ofMinutes(1));
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code().status(), e.code().name(), e.getMessage(), e.details()));
+        routes.exception(DomainException.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, ErrorMapper::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {
             HttpException refusal = jettyRefusal(e);
@@ -128,6 +130,16 @@ public final class ErrorMapper {
             list.add(list.indexOf("GET") + 1, "HEAD");
         }
         return String.join(", ", list);
+    }
+
+    /** The one place a domain failure gets its HTTP status. */
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 400;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     public static void respond(Context ctx, int status, String code, String message, Object details) {

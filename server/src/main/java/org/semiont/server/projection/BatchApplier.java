@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.NulChars;
+import org.semiont.server.util.NulChars;
 
 /** Applies a run of events (already in global order) to every projection that handles them. */
 public final class BatchApplier {

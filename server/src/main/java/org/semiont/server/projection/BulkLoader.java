@@ -7,35 +7,19 @@ import java.util.Collection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-/** Loads the folded rows with {@code COPY … FROM STDIN} (text format), streamed in chunks of about 1 MiB. */
-final class BulkLoader {
+/** Loads folded rows with {@code COPY … FROM STDIN} (text format), streamed in chunks of about 1 MiB. */
+public final class BulkLoader {
     private static final int CHUNK = 1 << 20;
 
     private BulkLoader() {
     }
 
     /** Writes one row of {@code T} into the encoder. */
-    interface RowWriter<T> {
+    public interface RowWriter<T> {
         void write(T row, CopyText out);
     }
 
-    /** The rows the fold holds: users, documents, entity types (annotations went out during the fold). */
-    static void loadAll(Connection c, BulkFold f) throws SQLException {
-        copy(c, "users (id, email, name, image, domain, provider, \"providerId\", \"isActive\", \"isAdmin\", \"isModerator\", "
-                + "\"termsAcceptedAt\", \"lastLogin\", \"createdAt\", \"updatedAt\")", f.users.values(), (u, o) -> o.text(u.id)
-                .text(u.email).text(u.name).text(u.image).text(u.domain).text(u.provider).text(u.providerId).bool(u.isActive)
-                .bool(u.isAdmin).bool(u.isModerator).time(u.termsAcceptedAt).time(u.lastLogin).time(u.createdAt).time(u.updatedAt));
-        copy(c, "documents (id, name, format, \"contentChecksum\", \"entityTypes\", archived, \"creationMethod\", \"creatorId\", "
-                + "language, \"isDraft\", \"sourceAnnotationId\", \"sourceDocumentId\", version, created, \"updatedAt\")",
-                f.documents.values(), (d, o) -> o.text(d.id).text(d.name).text(d.format).text(d.contentChecksum).array(d.entityTypes)
-                        .bool(d.archived).text(d.creationMethod).text(d.creatorId).text(d.language).bool(d.isDraft)
-                        .text(d.sourceAnnotationId).text(d.sourceDocumentId).number(d.version).time(d.created).time(d.updatedAt));
-        copy(c, "user_credentials (\"userId\", \"passwordHash\", \"updatedAt\")", f.credentials.values(),
-                (u, o) -> o.text(u.userId()).text(u.passwordHash()).time(u.updatedAt()));
-        copy(c, "entity_types (name, created)", f.entityTypes.entrySet(), (t, o) -> o.text(t.getKey()).time(t.getValue()));
-    }
-
-    static <T> void copy(Connection c, String target, Collection<T> rows, RowWriter<T> writer) throws SQLException {
+    public static <T> void copy(Connection c, String target, Collection<T> rows, RowWriter<T> writer) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }

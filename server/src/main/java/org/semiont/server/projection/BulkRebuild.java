@@ -9,21 +9,16 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.Json;
-import org.semiont.server.entitytype.EntityTypeProjection;
-import org.semiont.server.user.UserEvents;
-import org.semiont.server.document.DocumentEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the
- * global log ({@link ParsedLog}) into a {@link BulkFold} whose annotation rows stream out by binary COPY as the
- * fold lets go of them ({@link AnnotationSink}), then COPY of the other tables. In a real (exclusive) rebuild, last,
- * the final event of each user and document and the last entity type go to the projections that own those rows
- * ({@link Projection#rebuilt}): replayed, that event is idempotent on the final row, and it makes the projections
- * do their after-commit work (document JSON files, the entity-types file, user cache invalidation) exactly as
- * after a replay; documents only mark their files. A check rolls back, so it skips that.
+ * The bulk path of a full rebuild, run in the caller's transaction on emptied tables: one pass over the global log
+ * ({@link ParsedLog}), each event handed to the {@link BulkFolder} of every projection that handles it (each folds by
+ * the same rule as its live path; a folder may stream rows out during the pass), then each folder loads its rows. In
+ * a real (exclusive) rebuild, last, each projection gets the final event of each of its rows ({@link Projection#rebuilt}):
+ * replayed, that event is idempotent on the final row, and it makes the projection do its after-commit work (files,
+ * caches) exactly as after a replay. A check rolls back, so it skips that.
  */
 final class BulkRebuild {
     static final int PROGRESS_EVERY = 10_000;
@@ -31,15 +26,15 @@ final class BulkRebuild {
     private final EventLog events;
     private final List<Projection> projections;
     private final boolean exclusive;
-    private final int annotationWindow;
+    private final int window;
     private final SkippedEvents skips;
 
-    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int annotationWindow, SkippedEvents skips) {
+    BulkRebuild(EventLog events, List<Projection> projections, boolean exclusive, int window, SkippedEvents skips) {
         this.skips = skips;
         this.events = events;
         this.projections = projections;
         this.exclusive = exclusive;
-        this.annotationWindow = annotationWindow;
+        this.window = window;
     }
 
     /**
@@ -57,50 +52,64 @@ final class BulkRebuild {
         }
     }
 
-    private static List<String> tables() {
-        return ProjectionMaintenance.TABLES.stream().map(t -> t[0]).toList();
+    private List<String> tables() {
+        return projections.stream().flatMap(p -> p.tables().stream()).map(ProjectedTable::name).toList();
     }
 
-    /** Events read, and annotation rows that the log touched after they had gone to the table. */
-    record Result(long events, long annotationsTakenBack) {
+    /** Events read, and rows that the log touched after they had gone to the table. */
+    record Result(long events, long rowsTakenBack) {
     }
 
     /**
-     * Annotation rows stream into their table during the fold (PostgreSQL loads while the log is read), so in a
-     * real rebuild the secondary indexes are dropped before it starts.
+     * Rows may stream into their tables during the fold (PostgreSQL loads while the log is read), so in a real
+     * rebuild the secondary indexes are dropped before it starts.
      */
     Result run(Connection c, long last, LongConsumer progress) throws SQLException {
         long start = System.nanoTime();
         SecondaryIndexes indexes = exclusive ? SecondaryIndexes.drop(c, tables()) : null;
-        BulkFold fold;
+        List<BulkFolder> folders = new ArrayList<>();
         long count;
-        try (AnnotationSink sink = new AnnotationSink(c, exclusive)) {
-            fold = new BulkFold(sink, Json.mapper(), annotationWindow, last);
-            count = fold(fold, last, progress);
-            fold.annotations.flush();
-            sink.finish();
+        long takenBack = 0;
+        try {
+            for (Projection p : projections) {
+                folders.add(p.bulk(new BulkContext(c, exclusive, window, last, folders)));
+            }
+            count = fold(folders, last, progress);
+            for (BulkFolder f : folders) {
+                f.folded();
+            }
+        } finally {
+            folders.forEach(BulkFolder::close);
         }
         long folded = System.nanoTime();
-        BulkLoader.loadAll(c, fold);
+        for (BulkFolder f : folders) {
+            f.load(c);
+            takenBack += f.takenBack();
+        }
         long loaded = System.nanoTime();
         if (exclusive) {
             indexes.recreate(c);
             long indexed = System.nanoTime();
-            replayTails(c, fold);
-            log.info("bulk rebuild phases: fold and annotations {} ms ({} rows taken back), other tables {} ms, "
-                    + "indexes {} ms, tails {} ms", (folded - start) / 1_000_000, fold.annotations.takenBack(),
+            replayTails(c, folders);
+            log.info("bulk rebuild phases: fold and streamed rows {} ms ({} rows taken back), other tables {} ms, "
+                    + "indexes {} ms, tails {} ms", (folded - start) / 1_000_000, takenBack,
                     (loaded - folded) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         }
         progress.accept(count);
-        return new Result(count, fold.annotations.takenBack());
+        return new Result(count, takenBack);
     }
 
-    private long fold(BulkFold fold, long last, LongConsumer progress) throws SQLException {
+    private long fold(List<BulkFolder> folders, long last, LongConsumer progress) throws SQLException {
         long count = 0;
         try (ParsedLog log = new ParsedLog(events, last, skips)) {
             for (List<ParsedLog.Parsed> chunk = log.next(); chunk != null; chunk = log.next()) {
                 for (ParsedLog.Parsed p : chunk) {
-                    fold.apply(p.stored(), p.event(), p.at());
+                    String type = p.stored().type();
+                    for (int i = 0; i < folders.size(); i++) {
+                        if (projections.get(i).handles(type)) {
+                            folders.get(i).apply(p.stored(), p.event(), p.at());
+                        }
+                    }
                 }
                 long before = count;
                 count += chunk.size();
@@ -112,26 +121,12 @@ final class BulkRebuild {
         return count;
     }
 
-    private void replayTails(Connection c, BulkFold fold) throws SQLException {
-        List<StoredEvent> users = new ArrayList<>();
-        fold.users.values().forEach(u -> users.add(u.last));
-        replay(c, UserEvents.CREATED, users);
-        List<StoredEvent> documents = new ArrayList<>();
-        fold.documents.values().forEach(d -> documents.add(d.last));
-        replay(c, DocumentEvents.CREATED, documents);
-        if (fold.lastEntityType != null) {
-            replay(c, EntityTypeProjection.ADDED, List.of(fold.lastEntityType));
-        }
-    }
-
-    /** Only the projections that create rows from {@code creatingType} see these events. */
-    private void replay(Connection c, String creatingType, List<StoredEvent> tails) throws SQLException {
-        List<StoredEvent> ordered = new ArrayList<>(tails);
-        ordered.sort(Comparator.comparingLong(StoredEvent::position));
-        for (Projection p : projections) {
-            if (p.handles(creatingType)) {
-                p.rebuilt(c, ordered);
-            }
+    /** Each projection gets the last events of its own rows, in log order. */
+    private void replayTails(Connection c, List<BulkFolder> folders) throws SQLException {
+        for (int i = 0; i < folders.size(); i++) {
+            List<StoredEvent> ordered = new ArrayList<>(folders.get(i).tails());
+            ordered.sort(Comparator.comparingLong(StoredEvent::position));
+            projections.get(i).rebuilt(c, ordered);
         }
     }
 }

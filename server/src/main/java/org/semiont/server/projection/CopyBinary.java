@@ -11,7 +11,7 @@ import java.util.List;
  * length and the value in the type's binary form. Nothing needs escaping, and the server does not parse text
  * for numbers, timestamps and arrays. Each method writes one field of the column type it is named after.
  */
-final class CopyBinary {
+public final class CopyBinary {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final int TEXT_OID = 25;
@@ -20,24 +20,24 @@ final class CopyBinary {
     private int size;
 
     /** The file header: signature, flags, header extension length. */
-    CopyBinary header() {
+    public CopyBinary header() {
         put(SIGNATURE, 0, SIGNATURE.length);
         int32(0);
         int32(0);
         return this;
     }
 
-    CopyBinary row(int fields) {
+    public CopyBinary row(int fields) {
         int16(fields);
         return this;
     }
 
     /** The end-of-data marker. */
-    void trailer() {
+    public void trailer() {
         int16(-1);
     }
 
-    CopyBinary text(String value) {
+    public CopyBinary text(String value) {
         if (value == null) {
             int32(-1);
             return this;
@@ -49,12 +49,12 @@ final class CopyBinary {
     }
 
     /** {@code json}: the text, which the server validates and stores as is. */
-    CopyBinary json(String value) {
+    public CopyBinary json(String value) {
         return text(value);
     }
 
     /** {@code jsonb}: a version byte, then the text. */
-    CopyBinary jsonb(String value) {
+    public CopyBinary jsonb(String value) {
         byte[] b = value.getBytes(StandardCharsets.UTF_8);
         int32(b.length + 1);
         ensure(1);
@@ -63,14 +63,14 @@ final class CopyBinary {
         return this;
     }
 
-    CopyBinary int8(long value) {
+    public CopyBinary int8(long value) {
         int32(8);
         int64(value);
         return this;
     }
 
     /** {@code timestamp}: microseconds since 2000-01-01, rounded as the JDBC driver rounds a bound value. */
-    CopyBinary timestamp(LocalDateTime value) {
+    public CopyBinary timestamp(LocalDateTime value) {
         if (value == null) {
             int32(-1);
             return this;
@@ -80,7 +80,7 @@ final class CopyBinary {
     }
 
     /** {@code text[]}: one dimension (none when empty), no nulls, element type text. */
-    CopyBinary textArray(List<String> values) {
+    public CopyBinary textArray(List<String> values) {
         int lengthAt = size;
         int32(0);
         int start = size;
@@ -98,15 +98,15 @@ final class CopyBinary {
         return this;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return buf;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 

@@ -8,15 +8,15 @@ import java.util.List;
  * Builds rows in PostgreSQL's COPY text format: tab-separated fields, {@code \N} for NULL, and backslash
  * escapes for backslash, tab, newline and carriage return (any of which may occur inside JSON strings).
  */
-final class CopyText {
+public final class CopyText {
     private final StringBuilder out;
     private boolean firstField = true;
 
-    CopyText(StringBuilder out) {
+    public CopyText(StringBuilder out) {
         this.out = out;
     }
 
-    CopyText text(String value) {
+    public CopyText text(String value) {
         separate();
         if (value == null) {
             out.append("\\N");
@@ -26,25 +26,25 @@ final class CopyText {
         return this;
     }
 
-    CopyText bool(boolean value) {
+    public CopyText bool(boolean value) {
         separate();
         out.append(value ? 't' : 'f');
         return this;
     }
 
-    CopyText number(long value) {
+    public CopyText number(long value) {
         separate();
         out.append(value);
         return this;
     }
 
     /** Full ISO text so PostgreSQL rounds exactly as it does for a bound {@code LocalDateTime}. */
-    CopyText time(LocalDateTime value) {
+    public CopyText time(LocalDateTime value) {
         return text(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
     }
 
     /** A {@code text[]} literal: every element double-quoted, so commas, braces and spaces need no thought. */
-    CopyText array(List<String> values) {
+    public CopyText array(List<String> values) {
         StringBuilder a = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

@@ -6,19 +6,19 @@ package org.semiont.server.projection;
  * database only when the answer may be yes. Eight probes from two hashes (Kirsch–Mitzenmacher): at 32 bits per
  * id, about one false "maybe" in 150,000.
  */
-final class IdFilter {
+public final class IdFilter {
     private static final int PROBES = 8;
     private final long[] words;
     private final long mask;
 
     /** At least {@code bits} bits, rounded up to a power of two. */
-    IdFilter(long bits) {
+    public IdFilter(long bits) {
         long n = Long.highestOneBit(Math.max(64, bits - 1)) << 1;
         words = new long[(int) (n >>> 6)];
         mask = n - 1;
     }
 
-    void add(String id) {
+    public void add(String id) {
         long h1 = hash(id, 0x9E3779B97F4A7C15L);
         long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < PROBES; i++) {
@@ -27,7 +27,7 @@ final class IdFilter {
         }
     }
 
-    boolean mightContain(String id) {
+    public boolean mightContain(String id) {
         long h1 = hash(id, 0x9E3779B97F4A7C15L);
         long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < PROBES; i++) {

@@ -1,5 +1,6 @@
 package org.semiont.server.projection;
 
+import org.semiont.server.util.Sql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.NulChars;
+import org.semiont.server.util.NulChars;
 
 /**
  * The global log up to a position, read and parsed on a second thread in chunks, in order: JSON parsing

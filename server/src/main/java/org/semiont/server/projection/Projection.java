@@ -45,6 +45,19 @@ public interface Projection {
         BatchApplier.apply(c, List.of(this), tails, 0);
     }
 
+    /** The tables this projection fills, in the order a check compares them. */
+    List<ProjectedTable> tables();
+
+    /** This projection's side of a bulk rebuild. */
+    BulkFolder bulk(BulkContext context);
+
+    /**
+     * Deletes the rows that the events of stream {@code streamId} made (a rebuild of one stream); none by default.
+     * Projections are asked in reverse order, so rows that refer to others go first.
+     */
+    default void deleteStream(Connection c, String streamId) throws SQLException {
+    }
+
     /** Deletes every projected row (rebuild). */
     void truncate(Connection c) throws SQLException;
 }

@@ -1,5 +1,6 @@
 package org.semiont.server.projection;
 
+import org.semiont.server.util.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,15 +30,6 @@ public final class ProjectionMaintenance {
      * distance between an annotation's events, not the log.
      */
     static final int ANNOTATION_WINDOW = 20_000;
-    /** Projected tables and their keys, compared row by row by {@link #check}. */
-    static final List<String[]> TABLES = List.of(new String[] {"users", "id"}, new String[] {"user_credentials", "\"userId\""},
-            new String[] {"documents", "id"},
-            new String[] {"annotations", "id"}, new String[] {"entity_types", "name"});
-
-    /** The tables a rebuild empties and refills: nothing else may hold a foreign key to them. */
-    public static java.util.Set<String> rebuiltTables() {
-        return TABLES.stream().map(t -> t[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
 
     private final DataSource pool;
     private final EventLog events;
@@ -55,6 +47,15 @@ public final class ProjectionMaintenance {
         this.projections = List.copyOf(projections);
         this.clock = clock;
         this.annotationWindow = annotationWindow;
+    }
+
+    /** The projected tables and their keys, compared row by row by {@link #check}. */
+    public List<ProjectedTable> tables() {
+        return projections.stream().flatMap(p -> p.tables().stream()).toList();
+    }
+
+    List<Projection> projections() {
+        return projections;
     }
 
     /** The same maintenance with a bulk rebuild that holds at most {@code rows} annotation rows (tests). */
@@ -126,8 +127,9 @@ public final class ProjectionMaintenance {
             c.setAutoCommit(false);
             try {
                 long upTo = LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
-                Sql.update(c, "DELETE FROM annotations WHERE \"documentId\" = ?", documentId);
-                Sql.update(c, "DELETE FROM documents WHERE id = ?", documentId);
+                for (int i = projections.size() - 1; i >= 0; i--) {
+                    projections.get(i).deleteStream(c, documentId);
+                }
                 List<StoredEvent> mine = new ArrayList<>();
                 try (Stream<StoredEvent> all = events.readAll(1)) {
                     all.takeWhile(e -> e.position() <= upTo).filter(e -> e.streamId().equals(documentId)).forEach(mine::add);
@@ -277,14 +279,14 @@ public final class ProjectionMaintenance {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 long upTo = LogBinding.verify(c, Projector.NAME, events.logId(), events.lastPosition());
-                for (String[] t : TABLES) {
-                    snapshot(c, t[0], t[1], "before_");
+                for (ProjectedTable t : tables()) {
+                    snapshot(c, t.name(), t.key(), "before_");
                 }
                 rebuildIn(c, mode, false, upTo, n -> { });
                 List<Drift> drift = new ArrayList<>();
-                for (String[] t : TABLES) {
-                    snapshot(c, t[0], t[1], "after_");
-                    compare(c, t[0]).ifPresent(drift::add);
+                for (ProjectedTable t : tables()) {
+                    snapshot(c, t.name(), t.key(), "after_");
+                    compare(c, t.name()).ifPresent(drift::add);
                 }
                 return drift;
             } finally {

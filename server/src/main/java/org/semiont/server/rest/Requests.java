@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.semiont.server.NulChars;
+import org.semiont.server.util.NulChars;
 import org.semiont.server.http.ApiError;
 import org.semiont.server.http.ApiException;
 import org.semiont.server.http.Texts;
@@ -22,7 +22,7 @@ public final class Requests {
             + "store it";
     private final ObjectMapper json;
     /** Request bodies are parsed with the request limits, far inside what the server reads back once stored. */
-    private final ObjectMapper bodies = org.semiont.server.Json.requestMapper();
+    private final ObjectMapper bodies = org.semiont.server.util.Json.requestMapper();
 
     public Requests(ObjectMapper json) {
         this.json = json;
@@ -50,7 +50,7 @@ public final class Requests {
             n = bodies.readTree(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new ApiException(ApiError.VALIDATION_FAILED, "The body is nested too deeply or holds too long a value: "
-                    + e.getOriginalMessage() + " (JSON bodies nest at most " + org.semiont.server.Json.MAX_REQUEST_DEPTH
+                    + e.getOriginalMessage() + " (JSON bodies nest at most " + org.semiont.server.util.Json.MAX_REQUEST_DEPTH
                     + " levels)");
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiError.INVALID_JSON, "The body is not valid JSON: " + e.getOriginalMessage());

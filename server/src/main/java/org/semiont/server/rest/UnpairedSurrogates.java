@@ -1,7 +1,7 @@
 package org.semiont.server.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.semiont.server.JsonStrings;
+import org.semiont.server.util.JsonStrings;
 
 /**
  * A JSON string may escape half of a surrogate pair on its own ({@code "\ud800"}): valid JSON syntax, but not Unicode

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.semiont.server.projection.Sql;
+import org.semiont.server.util.Sql;
 
 /**
  * Reads {@code users}. Rows by id are cached: only the projector changes users, and it invalidates the

@@ -1,6 +1,7 @@
 package org.semiont.server.user;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.semiont.server.error.DomainException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,9 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.projection.EventWriter;
+import org.semiont.server.write.EventWriter;
 
 /** Changes users only by appending to {@code __users__}; one writer at a time so email checks hold. */
 public final class UserService {
@@ -34,7 +33,7 @@ public final class UserService {
     public synchronized UserRecord create(NewUser u, String actorId) {
         String email = normalizeEmail(u.email());
         if (directory.byEmail(email).isPresent()) {
-            throw new ApiException(ApiError.CONFLICT, "A user with email " + email + " already exists; "
+            throw DomainException.conflict("A user with email " + email + " already exists; "
                     + "use PATCH /api/admin/users/{id} to change it");
         }
         String id = ids.get();
@@ -56,7 +55,7 @@ public final class UserService {
 
     public static String normalizeEmail(String email) {
         if (email == null || !EMAIL.matcher(email.trim()).matches()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "email must look like name@domain, got "
+            throw DomainException.invalid("VALIDATION_FAILED", "email must look like name@domain, got "
                     + (email == null ? "nothing" : "\"" + email + "\""));
         }
         return email.trim().toLowerCase(Locale.ROOT);
@@ -115,7 +114,7 @@ public final class UserService {
 
     public synchronized void delete(String id, String actorId) {
         if (id.equals(actorId)) {
-            throw new ApiException(ApiError.BAD_REQUEST, "You cannot delete your own account; ask another admin");
+            throw DomainException.invalid("BAD_REQUEST", "You cannot delete your own account; ask another admin");
         }
         keepAnAdmin(require(id), "deleted");
         append(UserEvents.DELETED, actorId, JsonNodeFactory.instance.objectNode().put("userId", id));
@@ -130,13 +129,13 @@ public final class UserService {
     }
 
     private UserRecord require(String id) {
-        return directory.byId(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "No user with id " + id));
+        return directory.byId(id).orElseThrow(() -> DomainException.notFound("No user with id " + id));
     }
 
     /** Nobody could manage users any more (only `semiont useradd --admin` for a new user would help): refused. */
     private void keepAnAdmin(UserRecord u, String what) {
         if (u.active() && u.admin() && directory.all().stream().filter(o -> o.active() && o.admin()).count() == 1) {
-            throw new ApiException(ApiError.CONFLICT, "User " + u.email() + " is the last active admin and cannot be "
+            throw DomainException.conflict("User " + u.email() + " is the last active admin and cannot be "
                     + what + "; make another user an admin first");
         }
     }

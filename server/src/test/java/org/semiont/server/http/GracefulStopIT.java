@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 
 class GracefulStopIT {
     @Test

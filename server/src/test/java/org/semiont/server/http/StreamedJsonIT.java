@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 
 /** A streamed answer that fails part-way never reaches the client as a whole-looking answer. */
 class StreamedJsonIT {

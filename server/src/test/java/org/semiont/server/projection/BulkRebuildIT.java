@@ -20,6 +20,10 @@ import org.semiont.server.testing.TestFiles;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.server.api.ApiClient;
 import org.semiont.server.api.ApiServer;
+import org.semiont.server.annotation.AnnotationProjection;
+import org.semiont.server.document.DocumentProjection;
+import org.semiont.server.entitytype.EntityTypeProjection;
+import org.semiont.server.user.UserProjection;
 import org.semiont.server.config.DatabaseTarget;
 import org.semiont.server.projection.ProjectionMaintenance.Mode;
 
@@ -31,6 +35,10 @@ import org.semiont.server.projection.ProjectionMaintenance.Mode;
 class BulkRebuildIT {
     /** Tab, newline, carriage return, backslash, quotes, braces and commas: all special to COPY or arrays. */
     static final String AWKWARD = "Tab\there, \"quoted\" {braced}\\back\\slash\r\nnew line — ü";
+
+    /** Every projected table, in the order the rows are compared. */
+    static final List<ProjectedTable> TABLES = Stream.of(UserProjection.TABLES, DocumentProjection.TABLES,
+            AnnotationProjection.TABLES, EntityTypeProjection.TABLES).flatMap(List::stream).toList();
 
     @TempDir
     Path dataDir;
@@ -89,10 +97,10 @@ class BulkRebuildIT {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.jdbcProperties())) {
                 c.setAutoCommit(false);
                 sql(c, "DELETE FROM annotations; DELETE FROM documents; DELETE FROM user_credentials; DELETE FROM users; DELETE FROM entity_types");
-                BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), List.of(), false, 1, SkippedEvents.none())
+                BulkRebuild.Result r = new BulkRebuild(server.app().api().events(), m.projections(), false, 1, SkippedEvents.none())
                         .run(c, server.app().api().events().lastPosition(), n -> { });
                 c.rollback();
-                assertThat(r.annotationsTakenBack()).as("body updates and a replacement of rows already in the table")
+                assertThat(r.rowsTakenBack()).as("body updates and a replacement of rows already in the table")
                         .isGreaterThanOrEqualTo(4);
             }
         }
@@ -174,10 +182,10 @@ class BulkRebuildIT {
     private static List<String> rows(DatabaseTarget t) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(t.jdbcUrl(), t.jdbcProperties()); Statement s = c.createStatement()) {
-            for (String[] table : ProjectionMaintenance.TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT row_to_json(x)::text FROM " + table[0] + " x ORDER BY " + table[1])) {
+            for (ProjectedTable table : TABLES) {
+                try (ResultSet rs = s.executeQuery("SELECT row_to_json(x)::text FROM " + table.name() + " x ORDER BY " + table.key())) {
                     while (rs.next()) {
-                        out.add(table[0] + " " + rs.getString(1));
+                        out.add(table.name() + " " + rs.getString(1));
                     }
                 }
             }

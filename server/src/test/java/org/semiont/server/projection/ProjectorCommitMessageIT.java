@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.EventLog;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.annotation.AnnotationEvents;
 import org.semiont.server.annotation.AnnotationProjection;
 import org.semiont.server.api.StandardProjections;

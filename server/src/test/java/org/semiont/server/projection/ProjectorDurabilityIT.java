@@ -29,7 +29,7 @@ import org.semiont.events.EventsException;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.commit.Syncer;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.api.StandardProjections;
 import org.semiont.server.document.DocumentEvents;
 

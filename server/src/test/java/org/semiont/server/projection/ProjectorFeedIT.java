@@ -1,5 +1,6 @@
 package org.semiont.server.projection;
 
+import org.semiont.server.write.EventWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.EventLog;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
-import org.semiont.server.Json;
+import org.semiont.server.util.Json;
 import org.semiont.server.api.StandardProjections;
 import org.semiont.server.document.DocumentEvents;
 

@@ -1,4 +1,4 @@
-package org.semiont.server;
+package org.semiont.server.util;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.semiont.server.projection;
+package org.semiont.server.util;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.semiont.server;
+package org.semiont.server.util;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;

@@ -1,14 +1,14 @@
-package org.semiont.server.projection;
+package org.semiont.server.write;
 
 import java.time.Duration;
+import org.semiont.server.error.DomainException;
 import java.util.List;
 import org.semiont.events.AppendResult;
 import org.semiont.events.EventLog;
 import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.StoredEvent;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.projection.Projector;
 
 /**
  * The write path: append to the event log first (durable), then wait until the projector has applied
@@ -44,13 +44,13 @@ public final class EventWriter {
                         + b.position() + ", which it cannot apply: 'semiont projections status' names it)")
                         .orElse(projector.lastFailure() == null ? ""
                         : " (the projector is retrying after a failure; the server log has the cause)");
-                throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The change was saved (event log position "
+                throw DomainException.unavailable("The change was saved (event log position "
                         + position + ") but is not visible yet: the projection is at " + projector.appliedPosition()
                         + failing + ". Retry the read in a moment.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "Interrupted while waiting for the projection");
+            throw DomainException.unavailable("Interrupted while waiting for the projection");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.semiont.server.projection;
+package org.semiont.server.annotation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,9 +8,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.semiont.server.projection.CopyBinary;
 
 /**
- * Where a bulk rebuild's annotation rows go as soon as the fold lets go of them: {@code COPY annotations … FROM
+ * Where a bulk rebuild's annotation rows go as soon as the fold (AnnotationBulk) lets go of them: {@code COPY annotations … FROM
  * STDIN (FORMAT binary)}, sent in chunks while the fold goes on, so PostgreSQL loads on one core while the log
  * is folded on the other. A row that the log touches again after it went out is taken back ({@link #takeBack}):
  * that ends the current COPY (the connection runs one command at a time); the next row starts another.
@@ -35,14 +36,14 @@ final class AnnotationSink implements AutoCloseable {
     }
 
     /** The final columns of the row, as {@code AnnotationProjection} writes them. */
-    void write(AnnotationFold.AnnotationRow r) throws SQLException {
+    void write(AnnotationRow r) throws SQLException {
         if (copy == null) {
             copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             out.header();
         }
-        out.row(13).text(r.id).text(r.documentId).text(r.targetSource).text(r.motivation).text(r.creatorId).jsonb(r.target)
-                .jsonb(r.body).json(r.data).textArray(r.linkedDocuments).textArray(r.entityTags).int8(r.position)
-                .timestamp(r.created).timestamp(r.modified);
+        out.row(13).text(r.id()).text(r.documentId()).text(r.targetSource()).text(r.motivation()).text(r.creatorId())
+                .jsonb(r.target()).jsonb(r.body()).json(r.data()).textArray(r.linkedDocuments()).textArray(r.entityTags())
+                .int8(r.position()).timestamp(r.created()).timestamp(r.modified());
         written++;
         if (out.size() >= CHUNK) {
             send();
@@ -54,7 +55,7 @@ final class AnnotationSink implements AutoCloseable {
      * fold applies the next event to it (or drops it, for a removal). {@code data} comes back as stored; the
      * {@code jsonb} columns as their canonical text, which loads back as the same value.
      */
-    AnnotationFold.AnnotationRow takeBack(String id) throws SQLException {
+    AnnotationRow takeBack(String id) throws SQLException {
         pause();
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM annotations WHERE id = ? RETURNING \"documentId\", "
                 + "\"targetSource\", motivation, \"creatorId\", target::text, body::text, data::text, \"linkedDocuments\", "
@@ -64,32 +65,10 @@ final class AnnotationSink implements AutoCloseable {
                 if (!rs.next()) {
                     return null;
                 }
-                AnnotationFold.AnnotationRow r = new AnnotationFold.AnnotationRow();
-                r.id = id;
-                r.documentId = rs.getString(1);
-                r.targetSource = rs.getString(2);
-                r.motivation = rs.getString(3);
-                r.creatorId = rs.getString(4);
-                r.target = rs.getString(5);
-                r.body = rs.getString(6);
-                r.data = rs.getString(7);
-                r.linkedDocuments = List.of((String[]) rs.getArray(8).getArray());
-                r.entityTags = List.of((String[]) rs.getArray(9).getArray());
-                r.position = rs.getLong(10);
-                r.created = rs.getObject(11, LocalDateTime.class);
-                r.modified = rs.getObject(12, LocalDateTime.class);
-                return r;
-            }
-        }
-    }
-
-    /** Whether a row with this id went out (for an {@code annotation.added}: the first one wins). */
-    boolean contains(String id) throws SQLException {
-        pause();
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM annotations WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return new AnnotationRow(id, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), List.of((String[]) rs.getArray(8).getArray()),
+                        List.of((String[]) rs.getArray(9).getArray()), rs.getLong(10), rs.getObject(11, LocalDateTime.class),
+                        rs.getObject(12, LocalDateTime.class));
             }
         }
     }

@@ -1,0 +1,4 @@
+/**
+ * Serves the bundled OpenAPI document. May import rest.
+ */
+package org.semiont.server.openapi;
