@@ -45,7 +45,6 @@ final class BrowseRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(frame.base, ctx -> ctx.redirect(frame.base + "/"));
         routes.get(frame.base + "/", this::models);
         routes.get(frame.base + "/m/{model}", this::table);
         routes.get(frame.base + "/m/{model}/row", this::row);
@@ -200,7 +199,7 @@ final class BrowseRoutes {
     }
 
     private void newRow(Context ctx) {
-        frame.requireWriter(ctx);
+        frame.requireAdmin(ctx);
         Table t = catalog.table(ctx.pathParam("model"));
         List<Pages.Field> fields = t.columns().stream().map(c -> new Pages.Field(c.name(), SqlTypes.label(c), "", false, false,
                 null, true)).toList();

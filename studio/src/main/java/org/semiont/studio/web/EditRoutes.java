@@ -59,7 +59,7 @@ final class EditRoutes {
     }
 
     private void domainEdit(Context ctx, String model, Edit edit) {
-        frame.requireWriter(ctx);
+        frame.requireDomainWrites(ctx);
         Table t = catalog.table(model);
         String keyToken = required(ctx, "k");
         RowData row = rows.read(t, Cursors.decode(keyToken));
@@ -84,7 +84,7 @@ final class EditRoutes {
     }
 
     private Table ownTable(Context ctx) {
-        frame.requireWriter(ctx);
+        frame.requireAdmin(ctx);
         Table t = catalog.table(ctx.pathParam("model"));
         if (catalog.kind(t.name()) != ModelSummary.Kind.OWN) {
             throw new StudioException(StudioError.NOT_EVENT_SOURCED_HERE, "Rows of " + t.name() + " are "

@@ -50,12 +50,21 @@ final class Frame {
         }
     }
 
-    void requireWriter(Context ctx) {
+    /** Only admins edit; moderators browse. */
+    void requireAdmin(Context ctx) {
         StudioSession s = Gate.session(ctx);
         if (!s.mayWrite()) {
             throw new StudioException(org.semiont.studio.StudioError.NOT_ALLOWED, s.email() + " is a moderator: moderators "
                     + "browse, only admins edit");
         }
+    }
+
+    /**
+     * For edits through the domain, which write the event log rather than PostgreSQL: refused here in read-only mode.
+     * Direct edits need no such check: they run in READ ONLY transactions then, and PostgreSQL refuses them.
+     */
+    void requireDomainWrites(Context ctx) {
+        requireAdmin(ctx);
         if (readOnly) {
             throw new StudioException(org.semiont.studio.StudioError.READ_ONLY, "The studio runs read-only (--read-only): "
                     + "nothing is changed");
