@@ -31,6 +31,10 @@ public record TableRequest(List<Filter> filters, String sort, boolean descending
         return new TableRequest(f, sort, descending, after, limit, shown);
     }
 
+    public TableRequest sorted(String column, boolean desc) {
+        return new TableRequest(filters, column, desc, after, limit, shown);
+    }
+
     public TableRequest after(List<String> cursor) {
         return new TableRequest(filters, sort, descending, cursor, limit, shown);
     }
