@@ -67,6 +67,12 @@ final class Browser implements AutoCloseable {
         find("#who, #signin-error"); // the answer has arrived (and its cookie is set) before the next navigation
     }
 
+    /** A screenshot with {@code css} scrolled to the top of the window. */
+    void screenshot(String name, String css) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
+        screenshot(name);
+    }
+
     void screenshot(String name) {
         byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         try {

@@ -114,7 +114,7 @@ class StudioBrowserIT {
         String sql = browser.text("#sql-ran pre");
         assertThat(sql.lines().findFirst().orElseThrow()).contains("jsonb_path_query").doesNotContain("needle");
         assertThat(sql).contains("'needle'"); // shown among the bound values
-        browser.screenshot("table-filtered");
+        browser.screenshot("table-filtered", "#filters-panel");
     }
 
     @Test
@@ -138,7 +138,7 @@ class StudioBrowserIT {
         assertThat(browser.all("#events tbody tr")).isNotEmpty();
         assertThat(browser.text("#events tbody tr .event-type")).isEqualTo(AnnotationEvents.ADDED);
         assertThat(browser.all("#events td.ok")).hasSize(browser.all("#events tbody tr").size());
-        browser.screenshot("row-with-events");
+        browser.screenshot("row-with-events", "section.relations");
         browser.find("a.relation[data-relation='documentId']").click();
         assertThat(browser.text("tr[data-field='name'] td")).isEqualTo("Alpha");
         assertThat(browser.all("#events tbody tr").stream().map(tr -> tr.findElement(By.cssSelector(".event-type")).getText()))
@@ -301,6 +301,25 @@ class StudioBrowserIT {
         browser.screenshot("schema");
         browser.open(server.studio() + "/health");
         assertThat(browser.text("#health-json")).contains("\"status\"");
+    }
+
+    @Test
+    void the_model_list_and_a_row_fit_a_phone_screen() {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.open(server.studio() + "/");
+            assertThat(pageWidth()).isLessThanOrEqualTo(390);
+            browser.screenshot("models-phone");
+            browser.open(server.studio() + "/m/widgets/row?k=" + Cursors.encode(List.of("w1")));
+            assertThat(pageWidth()).isLessThanOrEqualTo(390);
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
+    static long pageWidth() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "return document.documentElement.scrollWidth");
     }
 
     static void addFilter(String column, String op, String value, String path) {

@@ -61,7 +61,8 @@ public final class StudioCommand implements Callable<Integer> {
         }
         try (ServerApp app = started) {
             String url = app.url() + Studio.BASE + "/";
-            System.out.println("Semiont studio on " + url + (readOnly ? " (read-only)" : ""));
+            System.out.println("Semiont studio" + (readOnly ? " (read-only)" : ""));
+            System.out.println("  URL:      " + url);
             System.out.println("  Database: " + app.databaseDescription());
             System.out.flush();
             if (open) {
