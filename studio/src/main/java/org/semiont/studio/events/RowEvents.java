@@ -41,19 +41,25 @@ public final class RowEvents {
             case "annotations": {
                 String doc = row.get("documentId");
                 String id = row.get("id");
-                return Optional.of(read(doc == null ? NON_DOCUMENT_ANNOTATIONS : doc, e -> e.eventJson().contains(id)));
+                return Optional.of(read(doc == null ? NON_DOCUMENT_ANNOTATIONS : doc, e -> names(e, id)));
             }
             case "users": {
                 String id = row.get("id");
-                return Optional.of(read(USERS_STREAM, e -> e.eventJson().contains(id)));
+                return Optional.of(read(USERS_STREAM, e -> names(e, id)));
             }
             case "entity_types": {
                 String name = row.get("name");
-                return Optional.of(read(StreamIds.SYSTEM, e -> e.type().startsWith("entitytype") && e.eventJson().contains(name)));
+                return Optional.of(read(StreamIds.SYSTEM, e -> e.type().startsWith("entitytype") && names(e, name)));
             }
             default:
                 return Optional.empty();
         }
+    }
+
+    /** Whether the event's payload names the row (its actor may be anyone: the user who made it is not the row). */
+    static boolean names(StoredEvent e, String id) {
+        JsonNode payload = e.event().get("payload");
+        return payload != null && payload.toString().contains(id);
     }
 
     /** A stream's events matching {@code keep}, the last {@link #MAX_EVENTS} of them, chain-checked from the start. */

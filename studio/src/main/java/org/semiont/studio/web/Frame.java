@@ -23,10 +23,7 @@ final class Frame {
     }
 
     void refuse(StudioException e, Context ctx) {
-        String back = ctx.method().name().equals("POST") ? ctx.header("Referer") : base + "/";
-        if (back != null && !back.contains(base)) {
-            back = base + "/";
-        }
+        String back = base + "/"; // never a header's value: a link built from one could point anywhere
         ctx.status(e.error().status());
         views.render(ctx, "message.jte", new Pages.Message(chrome(ctx, title(e), "models"), e.error().status(),
                 e.error().name(), e.getMessage(), back));
