@@ -195,6 +195,30 @@ class StudioBrowserIT {
     }
 
     @Test
+    void archiving_and_retyping_a_document_appends_the_domain_events_and_a_moderator_flag_changes_a_user() throws Exception {
+        browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docB)));
+        browser.find("#archived").click();
+        WebElement types = browser.find("#entity-types");
+        types.clear();
+        types.sendKeys("Person, Location");
+        browser.find("#save-document").click();
+        assertThat(browser.text("#notice")).contains("changed through the domain");
+        assertThat(browser.all("#events .event-type").stream().map(WebElement::getText))
+                .contains("document.archived", "entitytag.added");
+        assertThat(ids("SELECT archived || ':' || array_to_string(\"entityTypes\", ',') FROM documents WHERE id = '" + docB + "'"))
+                .containsExactly("true:Person,Location");
+
+        String userId = ids("SELECT id FROM users WHERE email = 'user@example.org'").get(0);
+        browser.open(server.studio() + "/m/users/row?k=" + Cursors.encode(List.of(userId)));
+        browser.find("#user-form input[name='isModerator']").click();
+        browser.find("#save-user").click();
+        assertThat(browser.text("#notice")).contains("changed through the domain");
+        assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).contains("user.updated");
+        assertThat(ids("SELECT \"isModerator\"::text FROM users WHERE id = '" + userId + "'")).containsExactly("true");
+        server.api("admin@example.org").send("PATCH", "/api/admin/users/" + userId, Map.of("isModerator", false));
+    }
+
+    @Test
     void a_teams_own_rows_are_inserted_updated_and_deleted_directly() throws Exception {
         browser.open(server.studio() + "/m/widgets");
         browser.find("#new-row").click();
