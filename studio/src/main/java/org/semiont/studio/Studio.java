@@ -77,11 +77,11 @@ public final class Studio {
         }
     }
 
-    static List<Pages.Link> facts(ServerApp app, boolean readOnly) {
-        return List.of(new Pages.Link("database", app.databaseDescription()),
-                new Pages.Link("event log position", String.valueOf(app.api().events().lastPosition())),
-                new Pages.Link("projection applied up to", String.valueOf(app.api().projector().appliedPosition())),
-                new Pages.Link("schema", app.schemaState().status().label()),
-                new Pages.Link("studio mode", readOnly ? "read-only" : "read-write (admins)"));
+    static List<Pages.Fact> facts(ServerApp app, boolean readOnly) {
+        return List.of(new Pages.Fact("database", app.databaseDescription()),
+                new Pages.Fact("event log position", String.valueOf(app.api().events().lastPosition())),
+                new Pages.Fact("projection applied up to", String.valueOf(app.api().projector().appliedPosition())),
+                new Pages.Fact("schema", app.schemaState().status().label()),
+                new Pages.Fact("studio mode", readOnly ? "read-only" : "read-write (admins)"));
     }
 }

@@ -27,6 +27,7 @@ public final class StudioSessions {
 
     public StudioSession open(UserRecord user) {
         Instant now = clock.instant();
+        sessions.values().removeIf(old -> expired(old, now)); // sign-ins are rare: sweeping here keeps the map small
         StudioSession s = new StudioSession(token(), user.id(), user.email(), user.displayName(), user.admin(), token(), now, now);
         sessions.put(s.id(), s);
         return s;
@@ -41,13 +42,17 @@ public final class StudioSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.createdAt().plus(ABSOLUTE))) {
+        if (expired(s, now)) {
             sessions.remove(id);
             return Optional.empty();
         }
         StudioSession seen = s.seen(now);
         sessions.put(id, seen);
         return Optional.of(seen);
+    }
+
+    private static boolean expired(StudioSession s, Instant now) {
+        return now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.createdAt().plus(ABSOLUTE));
     }
 
     public void close(String id) {

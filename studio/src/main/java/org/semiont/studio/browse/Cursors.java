@@ -2,7 +2,6 @@ package org.semiont.studio.browse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,9 +37,5 @@ public final class Cursors {
             throw new StudioException(StudioError.INVALID_REQUEST, "The page cursor or row key in the address is damaged; "
                     + "open the model again from the list");
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

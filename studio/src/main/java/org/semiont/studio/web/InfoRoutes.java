@@ -10,9 +10,9 @@ final class InfoRoutes {
     private final Frame frame;
     private final Supplier<SchemaReport> schema;
     private final Supplier<String> health;
-    private final Supplier<List<Pages.Link>> facts;
+    private final Supplier<List<Pages.Fact>> facts;
 
-    InfoRoutes(Frame frame, Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Link>> facts) {
+    InfoRoutes(Frame frame, Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Fact>> facts) {
         this.frame = frame;
         this.schema = schema;
         this.health = health;

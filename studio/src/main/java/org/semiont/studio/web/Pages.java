@@ -76,6 +76,9 @@ public final class Pages {
                          List<String> statements, String error) {
     }
 
-    public record Health(Chrome chrome, String healthJson, List<Link> facts) {
+    public record Fact(String label, String value) {
+    }
+
+    public record Health(Chrome chrome, String healthJson, List<Fact> facts) {
     }
 }

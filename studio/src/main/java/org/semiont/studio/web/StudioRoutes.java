@@ -25,7 +25,7 @@ public final class StudioRoutes {
     private final List<java.util.function.Consumer<RoutesConfig>> sets;
 
     public StudioRoutes(String base, boolean readOnly, DomainServices domain, Catalog catalog, Clock clock,
-                        Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Link>> facts) {
+                        Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Fact>> facts) {
         this.base = base;
         StudioSessions sessions = new StudioSessions(clock);
         this.gate = new Gate(sessions, domain.directory(), base);
