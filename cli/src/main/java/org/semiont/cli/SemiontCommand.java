@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 org.semiont.cli.projections.ProjectionsCommand.class,
                 org.semiont.cli.backup.BackupCommand.class,
                 org.semiont.cli.backup.RestoreCommand.class,
+                org.semiont.cli.studio.StudioCommand.class,
                 ClassWarmupCommand.class,
                 CommandLine.HelpCommand.class
         })

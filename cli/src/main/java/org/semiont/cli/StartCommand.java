@@ -57,7 +57,8 @@ public final class StartCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ServerApp started;
         try {
-            started = ServerApp.start(config);
+            started = ServerApp.start(config, Environment.system(),
+                    org.semiont.cli.studio.StudioSwitch.extensions(Environment.system()));
         } catch (ServerApp.StartCancelled e) {
             System.err.println("Stopped before the server was ready.");
             return ExitCodes.OK;
@@ -104,6 +105,9 @@ public final class StartCommand implements Callable<Integer> {
         System.out.println("  URL:      " + app.url() + "   (base URL " + app.config().baseUrl() + ")");
         System.out.println("  Database: " + app.databaseDescription());
         System.out.println("  Data dir: " + app.config().dataDir());
+        if (app.routes().stream().anyMatch(r -> r.endsWith(" /studio/"))) {
+            System.out.println("  Studio:   " + app.url() + "/studio/");
+        }
         System.out.flush();
     }
 }

@@ -32,6 +32,13 @@ final class SemiontProcess implements AutoCloseable {
         return new SemiontProcess(builder("start", "--port", "0", "--data-dir", dataDir.toString()).start());
     }
 
+    /** {@code semiont studio} on any free port, with extra flags. */
+    static SemiontProcess studio(Path dataDir, String... flags) throws IOException {
+        List<String> args = new ArrayList<>(List.of("studio", "--port", "0", "--data-dir", dataDir.toString()));
+        args.addAll(List.of(flags));
+        return new SemiontProcess(builder(args.toArray(String[]::new)).start());
+    }
+
     /** {@link #start} with extra environment and JVM options (a small heap, say) ahead of {@code -jar}. */
     static SemiontProcess startWith(Path dataDir, java.util.Map<String, String> env, String... jvmOptions) throws IOException {
         ProcessBuilder pb = builder("start", "--port", "0", "--data-dir", dataDir.toString());

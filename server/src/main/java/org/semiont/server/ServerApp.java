@@ -58,7 +58,9 @@ public final class ServerApp implements AutoCloseable {
     private final ServerConfig config;
     private final String schemaText;
     private final Environment environment;
+    private final java.util.List<ServerExtension> extensions;
     private volatile SchemaState schemaState = SchemaState.inSync();
+    private volatile String resolvedSchema;
     private final Readiness readiness = new Readiness();
     private final Resources resources = new Resources();
     private HttpServer http;
@@ -70,7 +72,8 @@ public final class ServerApp implements AutoCloseable {
     /** Held from construction until the connector binds, when the configuration asked for any free port. */
     private final ReservedPort reservedPort;
 
-    private ServerApp(ServerConfig config, String schemaText, Environment environment) {
+    private ServerApp(ServerConfig config, String schemaText, Environment environment, java.util.List<ServerExtension> extensions) {
+        this.extensions = java.util.List.copyOf(extensions);
         this.reservedPort = config.port() == 0 ? ReservedPort.on(config.host()) : null;
         this.config = reservedPort == null ? config : config.withPort(reservedPort.port());
         this.schemaText = schemaText;
@@ -92,8 +95,18 @@ public final class ServerApp implements AutoCloseable {
         return start(config, ApplicationSchema.text(), environment);
     }
 
+    /** As {@link #start(ServerConfig, Environment)}, with routes of programs composed around the server (the studio). */
+    public static ServerApp start(ServerConfig config, Environment environment, java.util.List<ServerExtension> extensions) {
+        return start(config, ApplicationSchema.text(), environment, extensions);
+    }
+
     private static ServerApp start(ServerConfig config, String schemaText, Environment environment) {
-        ServerApp app = new ServerApp(config, schemaText, environment);
+        return start(config, schemaText, environment, java.util.List.of());
+    }
+
+    private static ServerApp start(ServerConfig config, String schemaText, Environment environment,
+                                   java.util.List<ServerExtension> extensions) {
+        ServerApp app = new ServerApp(config, schemaText, environment, extensions);
         try {
             app.startUp();
             return app;
@@ -165,6 +178,7 @@ public final class ServerApp implements AutoCloseable {
                     health.register(routes);
                     metricsSettings.token().ifPresent(t -> MetricsRoutes.withToken(metrics, t).register(routes));
                     api.register(routes);
+                    extensions.forEach(e -> e.register(routes, this));
                 });
         resources.add(http::stop);
         startManagement(metricsSettings);
@@ -179,6 +193,7 @@ public final class ServerApp implements AutoCloseable {
     private SchemaState syncSchema() {
         SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(database.target()), StartupSchemaSync.engineOptions());
         String text = TeamSchema.resolve(config.schema(), schemaText, engine, StandardProjections.rebuiltTables());
+        resolvedSchema = text;
         return new StartupSchemaSync(engine, config.schema(),
                 config.embeddedDatabase(), config.dataDir()).sync(text);
     }
@@ -266,6 +281,11 @@ public final class ServerApp implements AutoCloseable {
     /** The knowledge-base API (projector, maintenance, event log). */
     public ApiModule api() {
         return api;
+    }
+
+    /** The schema this server brought the database to: the team's {@code --schema} if given, else the bundled one. */
+    public String schemaText() {
+        return resolvedSchema;
     }
 
     public SchemaState schemaState() {

@@ -67,6 +67,7 @@ public final class ApiModule implements AutoCloseable {
     private final List<java.util.function.Consumer<SecuredRoutes>> routeSets;
     private final Authenticator authenticator;
     private final ProjectionMaintenance maintenance;
+    private final DomainServices services;
 
     /** @param schemaState the startup schema sync's result ("in-sync" or "pending-changes"), reported by /api/status */
     public ApiModule(DataSource pool, EventLog events, ServerConfig config, AuthSettings auth, ObjectMapper json, Clock clock,
@@ -96,6 +97,7 @@ public final class ApiModule implements AutoCloseable {
                 () -> (String) ids.generate(new GeneratedDefault(GeneratedDefault.Kind.NANOID, 21)), config.baseUrl(),
                 auth.editPolicy(), clock);
         entityTypes = new EntityTypeService(pool, writer);
+        services = new DomainServices(pool, events, users, directory, docs, anns, passwords);
         streams = new DocumentStreamRoutes(events, docs, json, clock, config.sseKeepAlive(), config.limits(), authenticator::revoked);
         routeSets = List.of(
                 new TokenRoutes(auth, users, new GoogleSignIn(auth, users, json), requests, sessions, passwords)::register,
@@ -205,6 +207,11 @@ public final class ApiModule implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    /** The services behind the routes, for extensions that edit through the domain. */
+    public DomainServices services() {
+        return services;
     }
 
     /** Open event streams (SSE), for metrics. */
