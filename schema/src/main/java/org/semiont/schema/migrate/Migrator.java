@@ -49,7 +49,11 @@ public final class Migrator {
         }
     }
 
+    /** The directory against the history; a database that does not exist yet has every migration pending. */
     public MigrationStatus status(List<LocalMigration> local) {
+        if (!databaseExists()) {
+            return MigrationStatus.of(local, List.of());
+        }
         try (Connection c = connect()) {
             return MigrationStatus.of(local, history.read(c));
         } catch (SQLException e) {
@@ -60,7 +64,7 @@ public final class Migrator {
     /** Applies the pending migrations in order; refuses (changing nothing) when one applied changed or one failed. */
     public DeployResult deploy(List<LocalMigration> local) {
         Instant start = options.clock().instant();
-        try (Connection c = connect(); MigrationLock lock = MigrationLock.acquire(c, options.lockWait(), db.displayName())) {
+        try (Connection c = connectCreating(); MigrationLock lock = MigrationLock.acquire(c, options.lockWait(), db.displayName())) {
             history.create(c);
             MigrationStatus status = MigrationStatus.of(local, history.read(c));
             refuseDrift(status);
@@ -223,6 +227,39 @@ public final class Migrator {
             body.run(c);
         } catch (SQLException e) {
             throw failure(what, e);
+        }
+    }
+
+    private boolean databaseExists() {
+        try {
+            db.connect().close();
+            return true;
+        } catch (SQLException e) {
+            if ("3D000".equals(e.getSQLState())) {
+                return false;
+            }
+            throw new SchemaException(SchemaError.SCHEMA_DATABASE, "Could not connect to " + db.displayName() + ": "
+                    + e.getMessage() + " Check the database URL and that PostgreSQL is running.", e);
+        }
+    }
+
+    /** A connection, creating the database first when PostgreSQL says it does not exist (as {@code db push} does). */
+    private Connection connectCreating() {
+        if (!databaseExists()) {
+            createDatabase();
+        }
+        return connect();
+    }
+
+    private void createDatabase() {
+        try (Connection c = db.connectMaintenance(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + org.semiont.schema.sql.Identifiers.quote(db.databaseName()));
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new SchemaException(SchemaError.SCHEMA_DATABASE, "Could not create the database \"" + db.databaseName()
+                        + "\" on " + db.displayName() + ": " + e.getMessage() + " Create it yourself or use a role that may"
+                        + " create databases.", e);
+            }
         }
     }
 
