@@ -24,7 +24,11 @@ final class HistoryTable {
         this.table = Identifiers.quote(namespace) + "." + Identifiers.quote(NAME);
     }
 
+    /** Creates the table when it does not exist (checked first: creating needs rights a deploy that only reads may lack). */
     void create(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
                     + "\"id\" VARCHAR(36) PRIMARY KEY NOT NULL, "

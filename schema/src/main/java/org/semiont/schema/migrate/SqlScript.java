@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A migration file cut into statements, grouped into the segments they run in: runs of ordinary statements share one
- * transaction; a statement PostgreSQL refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
+ * transaction (the file's own BEGIN and COMMIT are dropped: the runner opens and commits the transactions); a
+ * statement PostgreSQL refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
  * {@code VACUUM}, …), or one preceded by the comment {@value #ALONE_MARKER}, runs alone in autocommit. Quotes, dollar
  * quotes and comments are respected when cutting. Pure: no I/O.
  */
@@ -18,6 +19,9 @@ public record SqlScript(List<Segment> segments) {
             "^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\s+.*CONCURRENTLY"
                     + "|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM|CREATE\\s+TABLESPACE|DROP\\s+TABLESPACE)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A file's own transaction control (Prisma wraps enum recreation in BEGIN … COMMIT): the runner owns transactions. */
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "^(BEGIN|START\\s+TRANSACTION|COMMIT|END)(\\s+(WORK|TRANSACTION))?$", Pattern.CASE_INSENSITIVE);
 
     public SqlScript {
         segments = List.copyOf(segments);
@@ -34,6 +38,9 @@ public record SqlScript(List<Segment> segments) {
         List<Segment> segments = new ArrayList<>();
         List<String> run = new ArrayList<>();
         for (Piece piece : cut(text)) {
+            if (TRANSACTION_CONTROL.matcher(piece.sql()).matches()) {
+                continue;
+            }
             if (piece.marked() || MUST_RUN_ALONE.matcher(piece.sql()).find()) {
                 flush(run, segments);
                 segments.add(new Segment(true, List.of(piece.sql())));

@@ -40,4 +40,18 @@ class SqlScriptTest {
     void a_file_of_comments_has_no_statements() {
         assertThat(SqlScript.parse("-- This is an empty migration.\n").segments()).isEmpty();
     }
+
+    @Test
+    void a_files_own_begin_and_commit_are_dropped_so_the_runner_keeps_its_transaction() {
+        SqlScript script = SqlScript.parse("""
+                -- AlterEnum
+                BEGIN;
+                CREATE TYPE "Role_new" AS ENUM ('USER');
+                ALTER TYPE "Role_new" RENAME TO "Role";
+                COMMIT;
+                """);
+        assertThat(script.segments()).hasSize(1);
+        assertThat(script.segments().get(0).statements()).containsExactly("CREATE TYPE \"Role_new\" AS ENUM ('USER')",
+                "ALTER TYPE \"Role_new\" RENAME TO \"Role\"");
+    }
 }
