@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 HealthCommand.class,
                 LogsCommand.class,
                 DbCommand.class,
+                org.semiont.cli.db.MigrateCommand.class,
                 EventsCommand.class,
                 org.semiont.cli.user.UserAddCommand.class,
                 org.semiont.cli.user.TokenCommand.class,

@@ -71,6 +71,11 @@ public final class JdbcSchemaDatabase implements SchemaDatabase {
     }
 
     @Override
+    public SchemaDatabase onDatabase(String other) {
+        return new JdbcSchemaDatabase(host, port, other, parameters, credentials, namespace);
+    }
+
+    @Override
     public String databaseName() {
         return database;
     }

@@ -24,6 +24,14 @@ public interface SchemaDatabase extends AutoCloseable {
     /** The PostgreSQL schema used when the datasource lists none (the URL's ?schema=, default "public"). */
     String defaultNamespace();
 
+    /**
+     * Another database on the same server, reached with the same credentials and settings (a shadow database for
+     * {@code migrate dev}). Closing the result must not stop the server.
+     */
+    default SchemaDatabase onDatabase(String database) {
+        throw new UnsupportedOperationException("This database adapter cannot reach other databases on its server");
+    }
+
     @Override
     default void close() {
     }

@@ -11,6 +11,7 @@ import org.semiont.schema.diff.Migration;
 import org.semiont.schema.diff.SchemaDiffer;
 import org.semiont.schema.diff.SchemaPair;
 import org.semiont.schema.diff.Step;
+import org.semiont.schema.migrate.Migrator;
 import org.semiont.schema.own.ForeignObject;
 import org.semiont.schema.own.Ownership;
 import org.semiont.schema.psl.PrismaSchema;
@@ -31,10 +32,17 @@ public final class SchemaEngine {
     private final DatabaseAccess access;
     private final Pusher pusher;
     private final SchemaDescriber describer = new SchemaDescriber();
+    private final EngineOptions options;
 
     public SchemaEngine(SchemaDatabase db, EngineOptions options) {
         this.access = new DatabaseAccess(db, options.lockTimeout());
         this.pusher = new Pusher(access, options);
+        this.options = options;
+    }
+
+    /** Versioned migrations (Prisma Migrate's layout and history table) on the same database and options. */
+    public Migrator migrator() {
+        return new Migrator(access.database(), options);
     }
 
     /** Parses and validates the schema, then pushes it. Throws SCHEMA_INVALID for a bad file. */

@@ -15,5 +15,13 @@ public enum SchemaError {
     /** A statement was rejected while applying; nothing was applied (CLI exit 1). */
     SCHEMA_APPLY_FAILED,
     /** Reading or writing the schema file failed (CLI exit 1). */
-    SCHEMA_IO
+    SCHEMA_IO,
+    /** A migrations directory or a migration name that cannot be used (CLI exit 2). */
+    MIGRATION_INVALID,
+    /** An applied migration's migration.sql changed since it was applied (CLI exit 5). */
+    MIGRATION_MODIFIED,
+    /** A migration failed now or earlier and is not resolved (CLI exit 1). */
+    MIGRATION_FAILED,
+    /** The history or the database is not in the state the verb needs (CLI exit 5). */
+    MIGRATION_STATE
 }

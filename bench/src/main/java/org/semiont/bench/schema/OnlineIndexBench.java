@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.semiont.schema.EngineOptions;
@@ -14,13 +17,17 @@ import org.semiont.schema.JdbcSchemaDatabase;
 import org.semiont.schema.PushOptions;
 import org.semiont.schema.PushResult;
 import org.semiont.schema.SchemaEngine;
+import org.semiont.schema.migrate.MigrationDraft;
+import org.semiont.schema.migrate.MigrationsFolder;
+import org.semiont.schema.migrate.Migrator;
 import org.semiont.server.store.ApplicationSchema;
 
 /**
  * Adding an index to a 1,000,000-row {@code annotations} table while 16 writers insert into it: the longest write
  * pause (open loop: each writer's inserts are due every {@code 1/rate} s, and a write's latency counts from when it
  * was due, so a stall shows in full) and writes/s during the DDL, for the start-up sync's declared-only push (which
- * builds the index CONCURRENTLY) against a plain {@code CREATE INDEX} in the same run. Median of {@code runs}.
+ * builds the index CONCURRENTLY) and for {@code migrate deploy} of the migration {@code migrate dev} writes for it
+ * (the same concurrent build, run alone), against a plain {@code CREATE INDEX} in the same run. Median of {@code runs}.
  *
  * <p>Run: {@code java -cp "bench/target/semiont-bench.jar:bench/target/lib/*" org.semiont.bench.schema.OnlineIndexBench [rows=1000000] [runs=3]}
  * after {@code mvn -B -q package -DskipTests}.
@@ -45,6 +52,16 @@ public final class OnlineIndexBench {
             String withIndex = ApplicationSchema.text().replace("  @@index([creatorId])\n", "  @@index([creatorId])\n  @@index([motivation])\n");
             List<Result> plain = new ArrayList<>();
             List<Result> push = new ArrayList<>();
+            List<Result> migrate = new ArrayList<>();
+            Path dir = Files.createTempDirectory("semiont-bench-migrations");
+            MigrationsFolder folder = new MigrationsFolder(dir);
+            Migrator migrator = engine.migrator();
+            migrator.baseline(folder, engine.target(ApplicationSchema.FILE_NAME, ApplicationSchema.text()), "0_init");
+            MigrationDraft draft = migrator.draft(folder.read(), engine.target(ApplicationSchema.FILE_NAME, withIndex));
+            if (!draft.up().contains("CONCURRENTLY")) {
+                throw new IllegalStateException("expected a concurrent build: " + draft.up());
+            }
+            folder.write("20260101000000_motivation_index", draft.up(), draft.down());
             for (int run = 0; run < runs; run++) {
                 plain.add(measure(db, () -> exec(db, "CREATE INDEX \"" + INDEX + "\" ON annotations (motivation)")));
                 exec(db, "DROP INDEX \"" + INDEX + "\"");
@@ -55,9 +72,12 @@ public final class OnlineIndexBench {
                     }
                 }));
                 exec(db, "DROP INDEX \"" + INDEX + "\"");
+                migrate.add(measure(db, () -> migrator.deploy(folder.read())));
+                migrator.rollback(folder.read(), Optional.empty(), true, List.of("public"));
             }
             report("plain CREATE INDEX", plain);
             report("declared-only push (CONCURRENTLY)", push);
+            report("migrate deploy (CONCURRENTLY)", migrate);
         }
     }
 

@@ -2,6 +2,7 @@ package org.semiont.cli.common;
 
 import java.util.Optional;
 import org.semiont.schema.SchemaEngine;
+import org.semiont.server.config.Environment;
 import org.semiont.server.config.SchemaSettings;
 import org.semiont.server.datadir.DataDirLayout;
 import org.semiont.server.db.DatabaseRuntime;
@@ -18,12 +19,12 @@ public final class ApplicationDatabase {
     /**
      * Safe changes of the bundled schema's declared objects apply, as at a server's start (a team's own models are
      * foreign to it, so left alone); others are warned about. With SEMIONT_SCHEMA_SYNC other than push, nothing
-     * changes: {@code off} skips, {@code check} checks.
+     * changes: {@code off} skips, {@code check} checks; {@code migrate} applies pending migrations, as a start does.
      */
     public static void ensureSchema(DatabaseRuntime runtime, DataDirLayout layout) {
-        SchemaSettings.Sync mode = Optional.ofNullable(System.getenv(SchemaSettings.SYNC_VARIABLE))
-                .map(SchemaSettings::parseSync).orElse(SchemaSettings.Sync.PUSH);
-        SchemaSettings settings = new SchemaSettings(mode, Optional.empty());
+        SchemaSettings configured = SchemaSettings.from(Environment.system(), null);
+        SchemaSettings settings = new SchemaSettings(configured.sync(), Optional.empty(),
+                Optional.of(configured.migrationsDir(layout.root())));
         SchemaEngine engine = new SchemaEngine(new TargetSchemaDatabase(runtime.target()), StartupSchemaSync.engineOptions());
         SchemaState state = new StartupSchemaSync(engine, settings,
                 runtime.embedded().isPresent(), layout.root()).sync(ApplicationSchema.text());

@@ -19,6 +19,8 @@ final class DbExits {
             case SCHEMA_INVALID -> ExitCodes.USAGE;
             case SCHEMA_DATA_LOSS -> DATA_LOSS;
             case SCHEMA_UNEXECUTABLE -> UNEXECUTABLE;
+            case MIGRATION_INVALID -> ExitCodes.USAGE;
+            case MIGRATION_MODIFIED, MIGRATION_STATE -> DRIFT;
             default -> ExitCodes.FAILURE;
         };
         StringBuilder message = new StringBuilder(Secrets.mask(e.getMessage()));

@@ -35,6 +35,11 @@ public final class TargetSchemaDatabase implements SchemaDatabase {
     }
 
     @Override
+    public SchemaDatabase onDatabase(String database) {
+        return new TargetSchemaDatabase(target.withDatabase(database));
+    }
+
+    @Override
     public String databaseName() {
         return target.database();
     }

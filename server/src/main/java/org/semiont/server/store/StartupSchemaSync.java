@@ -8,6 +8,9 @@ import org.semiont.schema.PushOptions;
 import org.semiont.schema.PushResult;
 import org.semiont.schema.SchemaEngine;
 import org.semiont.schema.SchemaException;
+import org.semiont.schema.migrate.DeployResult;
+import org.semiont.schema.migrate.LocalMigration;
+import org.semiont.schema.migrate.MigrationsFolder;
 import org.semiont.schema.own.ForeignObject;
 import org.semiont.server.config.ConfigException;
 import org.semiont.server.config.SchemaSettings;
@@ -25,11 +28,13 @@ public final class StartupSchemaSync {
     private final SchemaEngine engine;
     private final SchemaSettings settings;
     private final String commandSuffix;
+    private final Path dataDir;
 
     /** @param dataDir the data dir, named in the suggested command when the database is the embedded one */
     public StartupSchemaSync(SchemaEngine engine, SchemaSettings settings, boolean embedded, Path dataDir) {
         this.engine = engine;
         this.settings = settings;
+        this.dataDir = dataDir;
         this.commandSuffix = (embedded ? " --data-dir " + dataDir : "")
                 + settings.schemaFile().map(f -> " --schema " + f).orElse("");
     }
@@ -48,6 +53,10 @@ public final class StartupSchemaSync {
                 case CHECK:
                     return check(schemaText, "Run 'semiont db push --declared-only" + commandSuffix + "'"
                             + " with a role allowed to change the schema, then start again.");
+                case MIGRATE:
+                    migrate();
+                    return check(schemaText, "The migrations in " + settings.migrationsDir(dataDir) + " do not produce the"
+                            + " schema: create one with 'semiont migrate dev --name NAME" + commandSuffix + "', then start again.");
                 default:
                     return push(schemaText);
             }
@@ -70,12 +79,34 @@ public final class StartupSchemaSync {
         return pending(result, foreign);
     }
 
+    /** Applies the pending migrations of the migrations directory (refused when one applied changed or failed). */
+    private void migrate() {
+        MigrationsFolder folder = new MigrationsFolder(settings.migrationsDir(dataDir));
+        List<LocalMigration> local = folder.read();
+        if (local.isEmpty()) {
+            throw new ConfigException(SchemaSettings.SYNC_VARIABLE + "=migrate, but " + folder.path() + " holds no migrations."
+                    + " Set " + SchemaSettings.MIGRATIONS_VARIABLE + ", or create the first with 'semiont migrate dev --name init'"
+                    + " ('semiont migrate baseline' for a database that has the schema already).");
+        }
+        DeployResult result = engine.migrator().deploy(local);
+        if (!result.missingLocally().isEmpty()) {
+            log.warn("Applied migrations missing from {}: {}", folder.path(), String.join(", ", result.missingLocally()));
+        }
+        if (result.applied().isEmpty()) {
+            log.info("Migrations: all {} in {} applied already", local.size(), folder.path());
+        } else {
+            log.info("Applied {} migration(s) in {} ms: {}", result.applied().size(), result.took().toMillis(),
+                    String.join(", ", result.applied()));
+        }
+    }
+
     private SchemaState check(String schemaText, String wayOut) {
         DiffResult diff = engine.diff(engine.target(ApplicationSchema.FILE_NAME, schemaText).sql(), true);
         List<String> foreign = describe(diff.foreignObjects());
         if (!diff.inSync()) {
             throw new ConfigException("The database differs from the application schema (" + SchemaSettings.SYNC_VARIABLE
-                    + "=" + settings.sync().label() + " changes nothing):\n  - " + String.join("\n  - ", diff.differences())
+                    + "=" + settings.sync().label() + (settings.sync() == SchemaSettings.Sync.MIGRATE ? " changes the schema only through"
+                    + " migrations" : " changes nothing") + "):\n  - " + String.join("\n  - ", diff.differences())
                     + "\n" + wayOut);
         }
         logForeign(foreign);
