@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 HealthCommand.class,
                 LogsCommand.class,
                 DbCommand.class,
+                PsqlCommand.class,
                 EventsCommand.class,
                 org.semiont.cli.user.UserAddCommand.class,
                 org.semiont.cli.user.TokenCommand.class,

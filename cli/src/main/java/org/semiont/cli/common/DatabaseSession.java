@@ -21,6 +21,11 @@ public final class DatabaseSession implements AutoCloseable {
     }
 
     public static DatabaseSession open(DatabaseOptions options, String purpose, String applicationName) {
+        return open(options, purpose, applicationName, ExitCodes.FAILURE);
+    }
+
+    /** {@link #open}, exiting with {@code connectFailure} when the database refuses the connection. */
+    public static DatabaseSession open(DatabaseOptions options, String purpose, String applicationName, int connectFailure) {
         DatabaseRuntime runtime = options.openRuntime(purpose);
         try {
             Properties p = runtime.target().jdbcProperties();
@@ -28,7 +33,7 @@ public final class DatabaseSession implements AutoCloseable {
             return new DatabaseSession(runtime, DriverManager.getConnection(runtime.target().jdbcUrl(), p));
         } catch (SQLException e) {
             runtime.close();
-            throw new CliException(ExitCodes.FAILURE, "cannot connect to " + runtime.description() + ": "
+            throw new CliException(connectFailure, "cannot connect to " + runtime.description() + ": "
                     + Secrets.mask(e.getMessage()), e);
         }
     }
