@@ -59,7 +59,7 @@ public final class SqlShell {
             }
             return Status.OK;
         } catch (SQLException e) {
-            err.println("ERROR:  " + firstLine(e.getMessage()));
+            err.println("ERROR:  " + message(e.getMessage()));
             return Status.ERROR;
         } finally {
             if (timing) {
@@ -93,7 +93,7 @@ public final class SqlShell {
                     return Status.ERROR;
             }
         } catch (SQLException e) {
-            err.println("ERROR:  " + firstLine(e.getMessage()));
+            err.println("ERROR:  " + message(e.getMessage()));
             return Status.ERROR;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -136,8 +136,9 @@ public final class SqlShell {
         };
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "unknown error" : message.strip();
+    /** The driver's message without its own {@code ERROR:} (the shell prints one, as psql does). */
+    private static String message(String message) {
+        return message == null ? "unknown error" : message.strip().replaceFirst("^ERROR:\\s*", "");
     }
 
     private static final List<String> HELP = List.of(
