@@ -20,10 +20,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
-/** db activity / terminate against a running server's embedded PostgreSQL, with sessions the test opens itself. */
+/**
+ * db activity / terminate against a running server (a real process) and its embedded PostgreSQL, with sessions the
+ * test opens itself.
+ */
 class DbSessionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,26 +50,32 @@ class DbSessionsIT {
                 CompletableFuture<SQLException> lookalikeEnd = sleep(lookalike);
                 Set<Integer> semiontBefore = awaitBusy(dir, sleeperPid);
                 assertThat(semiontBefore).contains(lookalikePid).hasSizeGreaterThan(1);
+                assertThat(applications(dir)).contains("semiont app").anyMatch(a -> a.startsWith("semiont start (pid "));
 
-                SemiontProcess.Result table = SemiontProcess.run("db", "activity", "--data-dir", dir);
+                Run shell = cli("db", "sql", "--data-dir", dir, "-c",
+                        "SELECT current_setting('application_name') AS app, current_setting('default_transaction_read_only') AS ro");
+                assertThat(shell.exitCode()).as(shell.output()).isZero();
+                assertThat(shell.output()).contains(" semiont-sql | on");
+
+                Run table = cli("db", "activity", "--data-dir", dir);
                 assertThat(table.exitCode()).as(table.output()).isZero();
                 assertThat(table.output()).contains("PID").contains("QUERY AGE").contains(String.valueOf(sleeperPid))
                         .contains("sleeper-test").contains("SELECT pg_sleep(120)");
-                assertThat(SemiontProcess.run("db", "activity", "--min-duration", "1h", "--data-dir", dir).output())
+                assertThat(cli("db", "activity", "--min-duration", "1h", "--data-dir", dir).output())
                         .doesNotContain("sleeper-test");
 
-                SemiontProcess.Result unasked = SemiontProcess.run("db", "terminate", "--older-than", "1s", "--data-dir", dir);
+                Run unasked = cli("db", "terminate", "--older-than", "1s", "--data-dir", dir);
                 assertThat(unasked.exitCode()).as(unasked.output()).isEqualTo(2);
                 assertThat(unasked.output()).contains("--yes");
-                SemiontProcess.Result dry = SemiontProcess.run("db", "terminate", "--older-than", "1s", "--dry-run", "--data-dir", dir);
+                Run dry = cli("db", "terminate", "--older-than", "1s", "--dry-run", "--data-dir", dir);
                 assertThat(dry.exitCode()).as(dry.output()).isZero();
                 assertThat(dry.output()).contains("Would terminate 1 session").contains(String.valueOf(sleeperPid));
-                SemiontProcess.Result refused = SemiontProcess.run("db", "terminate", String.valueOf(lookalikePid), "--yes", "--data-dir", dir);
+                Run refused = cli("db", "terminate", String.valueOf(lookalikePid), "--yes", "--data-dir", dir);
                 assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
                 assertThat(refused.output()).contains("--include-semiont");
                 assertThat(sleeperEnd.isDone()).as("the sleeper is still running").isFalse();
 
-                SemiontProcess.Result ended = SemiontProcess.run("db", "terminate", "--older-than", "1s", "--yes", "--data-dir", dir);
+                Run ended = cli("db", "terminate", "--older-than", "1s", "--yes", "--data-dir", dir);
                 assertThat(ended.exitCode()).as(ended.output()).isZero();
                 assertThat(ended.output()).contains("Terminated " + sleeperPid).doesNotContain("Terminated " + lookalikePid);
                 assertThat((Object) sleeperEnd.get(20, TimeUnit.SECONDS)).isNotNull();
@@ -70,13 +83,13 @@ class DbSessionsIT {
                 assertThat(semiontSessions(dir)).containsAll(semiontBefore);
                 assertThat(health(url)).isEqualTo(200);
 
-                SemiontProcess.Result cancelled = SemiontProcess.run("db", "cancel", String.valueOf(lookalikePid),
+                Run cancelled = cli("db", "cancel", String.valueOf(lookalikePid),
                         "--include-semiont", "--data-dir", dir);
                 assertThat(cancelled.exitCode()).as(cancelled.output()).isZero();
                 assertThat((Object) lookalikeEnd.get(20, TimeUnit.SECONDS)).isNotNull();
-                assertThat(SemiontProcess.run("db", "terminate", "999999", "--yes", "--data-dir", dir).exitCode()).isEqualTo(1);
-                assertThat(SemiontProcess.run("db", "terminate", "--yes", "--data-dir", dir).exitCode()).isEqualTo(2);
-                SemiontProcess.Result locks = SemiontProcess.run("db", "locks", "--data-dir", dir);
+                assertThat(cli("db", "terminate", "999999", "--yes", "--data-dir", dir).exitCode()).isEqualTo(1);
+                assertThat(cli("db", "terminate", "--yes", "--data-dir", dir).exitCode()).isEqualTo(2);
+                Run locks = cli("db", "locks", "--data-dir", dir);
                 assertThat(locks.exitCode()).as(locks.output()).isZero();
             }
         }
@@ -105,7 +118,7 @@ class DbSessionsIT {
                 String tree = "";
                 for (int i = 0; i < 40 && !tree.contains("waiter-test"); i++) {
                     Thread.sleep(250);
-                    tree = SemiontProcess.run("db", "locks", "--data-dir", dir).output();
+                    tree = cli("db", "locks", "--data-dir", dir).output();
                 }
                 assertThat(tree).contains(pid(holder) + "  postgres  holder-test  idle in transaction")
                         .contains("└─ " + pidOf(dir, "waiter-test") + "  postgres  waiter-test  active")
@@ -114,6 +127,26 @@ class DbSessionsIT {
                 assertThat((Object) waiting.get(20, TimeUnit.SECONDS)).isNull();
             }
         }
+    }
+
+    /** Output and errors together in {@code output()}, the standard output alone in {@code out()}. */
+    private record Run(int exitCode, String out, String output) {
+    }
+
+    /**
+     * The verbs run in this JVM (a JVM per verb took most of this test's time); the database is the server's embedded
+     * one, reached through the data dir, so no database variable of the environment may redirect them.
+     */
+    private static Run cli(String... args) {
+        Assumptions.assumeTrue(java.util.stream.Stream.of("DATABASE_URL", "DATABASE_SECRET", "DATABASE_SECRET_FILE", "DB_HOST")
+                .allMatch(v -> System.getenv(v) == null), "a database variable is set in the environment");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = SemiontCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), out + err.toString());
     }
 
     private static Connection connect(int port, String application) throws SQLException {
@@ -155,8 +188,8 @@ class DbSessionsIT {
     }
 
     private static JsonNode activity(String dir) throws Exception {
-        SemiontProcess.Separate run = SemiontProcess.runSeparately("db", "activity", "--all", "--json", "--data-dir", dir);
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        Run run = cli("db", "activity", "--all", "--json", "--data-dir", dir);
+        assertThat(run.exitCode()).as(run.output()).isZero();
         return JSON.readTree(run.out());
     }
 
@@ -168,6 +201,12 @@ class DbSessionsIT {
             }
         });
         return pids;
+    }
+
+    private static java.util.List<String> applications(String dir) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        activity(dir).forEach(s -> names.add(s.get("application").asText()));
+        return names;
     }
 
     private static int pidOf(String dir, String application) throws Exception {
