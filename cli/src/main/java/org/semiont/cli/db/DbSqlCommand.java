@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
         description = {"An SQL shell on the configured (or embedded) database: line editing and history, \\dt, \\d TABLE,",
                 "\\x, \\timing, \\q. Read-only unless --write. With -c or -f (or input that is not a terminal) it runs",
                 "the statements and stops at the first error.",
-                "Exit codes (as psql's): 0 done, 1 fatal (e.g. file not found), 2 no connection or usage,",
+                "Exit codes (as psql's): 0 done, 1 fatal (e.g. file not found), 2 no connection (or lost) or usage,",
                 "3 a statement of the script failed."})
 public class DbSqlCommand implements Callable<Integer> {
     static final int SCRIPT_ERROR = 3;
+    static final int CONNECTION_LOST = 2;
     /** Not Semiont's own for 'db terminate': a shell left open in a transaction is what an operator ends. */
     static final String APPLICATION = "semiont-sql";
 
@@ -64,8 +65,17 @@ public class DbSqlCommand implements Callable<Integer> {
                 return new SqlPrompt(db, write).run();
             }
             SqlShell.Status status = new SqlShell(db.connection(), out, err).runScript(script);
-            return status == SqlShell.Status.ERROR ? SCRIPT_ERROR : ExitCodes.OK;
+            return exitCode(status);
         }
+    }
+
+    /** psql's: 3 for a failed statement of a script, 2 when the connection went bad. */
+    static int exitCode(SqlShell.Status status) {
+        return switch (status) {
+            case ERROR -> SCRIPT_ERROR;
+            case CONNECTION_LOST -> CONNECTION_LOST;
+            default -> ExitCodes.OK;
+        };
     }
 
     private String script() throws IOException {

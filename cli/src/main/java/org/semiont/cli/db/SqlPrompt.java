@@ -47,8 +47,14 @@ final class SqlPrompt {
                     return ExitCodes.OK;
                 }
                 for (Item item : input.feed(line)) {
-                    if (shell.handle(item) == SqlShell.Status.QUIT) {
+                    SqlShell.Status status = shell.handle(item);
+                    if (status == SqlShell.Status.QUIT) {
                         return ExitCodes.OK;
+                    }
+                    if (status == SqlShell.Status.CONNECTION_LOST) {
+                        out.println("The connection to the database is gone; start 'semiont db sql' again.");
+                        out.flush();
+                        return DbSqlCommand.CONNECTION_LOST;
                     }
                 }
             }

@@ -127,5 +127,10 @@ class DbSqlIT {
         Run down = run("db", "sql", "--url", "postgresql://postgres@127.0.0.1:" + closed + "/postgres", "-c", "SELECT 1");
         assertThat(down.exit()).isEqualTo(2);
         assertThat(down.err()).contains("cannot connect");
+
+        Run ended = run("db", "sql", "--url", url, "-c", "SELECT pg_terminate_backend(pg_backend_pid())", "-c", "SELECT 'after'");
+        assertThat(ended.exit()).isEqualTo(2);
+        assertThat(ended.err()).contains("FATAL:  terminating connection due to administrator command");
+        assertThat(ended.out()).doesNotContain("after");
     }
 }

@@ -24,8 +24,8 @@ public final class SqlShell {
         this.err = err;
     }
 
-    /** How handling one item ended: go on, an error (printed), or {@code \q}. */
-    public enum Status { OK, ERROR, QUIT }
+    /** How handling one item ended: go on, an error (printed), the connection lost (printed), or {@code \q}. */
+    public enum Status { OK, ERROR, CONNECTION_LOST, QUIT }
 
     /** Runs a whole script, stopping at the first error (psql's ON_ERROR_STOP) or {@code \q}. */
     public Status runScript(String text) {
@@ -59,8 +59,7 @@ public final class SqlShell {
             }
             return Status.OK;
         } catch (SQLException e) {
-            err.println("ERROR:  " + message(e.getMessage()));
-            return Status.ERROR;
+            return failed(e);
         } finally {
             if (timing) {
                 out.printf(java.util.Locale.ROOT, "Time: %.3f ms%n", (System.nanoTime() - start) / 1e6);
@@ -93,8 +92,7 @@ public final class SqlShell {
                     return Status.ERROR;
             }
         } catch (SQLException e) {
-            err.println("ERROR:  " + message(e.getMessage()));
-            return Status.ERROR;
+            return failed(e);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return Status.ERROR;
@@ -136,10 +134,19 @@ public final class SqlShell {
         };
     }
 
-    /** The driver's message without its own {@code ERROR:} (the shell prints one, as psql does). */
-    private static String message(String message) {
-        return message == null ? "unknown error" : message.strip().replaceFirst("^ERROR:\\s*", "");
+    /**
+     * Prints the failure as psql does ({@code ERROR:  …}, {@code FATAL:  …}); a session ended by the server
+     * (SQLState class 08, or 57P01–57P03: terminated, crashed, starting) is a lost connection, not a failed statement.
+     */
+    private Status failed(SQLException e) {
+        String text = e.getMessage() == null ? "unknown error" : e.getMessage().strip();
+        java.util.regex.Matcher m = SEVERITY.matcher(text);
+        err.println(m.matches() ? m.group(1) + ":  " + m.group(2) : "ERROR:  " + text);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.matches("57P0[123]") ? Status.CONNECTION_LOST : Status.ERROR;
     }
+
+    private static final java.util.regex.Pattern SEVERITY = java.util.regex.Pattern.compile("(?s)(ERROR|FATAL|PANIC):\\s*(.*)");
 
     private static final List<String> HELP = List.of(
             "  \\dt [PATTERN]   list tables (PATTERN may use * and ?)",
