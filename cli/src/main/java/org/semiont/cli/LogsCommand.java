@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code semiont logs}: reads the server's JSON log, filtered, optionally following it. */
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the server's log (<data-dir>/logs/semiont.log).")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = {"Show the server's log (<data-dir>/logs/semiont.log),",
+        "or with --postgres the embedded PostgreSQL's (<data-dir>/logs/postgres.log; slow statements: SEMIONT_DB_SLOW_QUERY)."})
 public final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
     boolean follow;
@@ -38,6 +39,9 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the raw JSON lines.")
     boolean json;
 
+    @Option(names = "--postgres", description = "The embedded PostgreSQL's log instead (with --grep and --follow).")
+    boolean postgres;
+
     @Mixin
     DataDirOptions dataDir;
 
@@ -48,6 +52,10 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (postgres) {
+            return PostgresLogs.show(dataDir.existingDataDir(), Optional.ofNullable(grep), follow, unsupportedWithPostgres(),
+                    spec.commandLine().getOut());
+        }
         LogQuery query = query();
         LogReader reader = new LogReader(new DataDirLayout(dataDir.existingDataDir()).logs());
         PrintWriter out = spec.commandLine().getOut();
@@ -61,6 +69,10 @@ public final class LogsCommand implements Callable<Integer> {
             }, () -> !interrupted);
         }
         return ExitCodes.OK;
+    }
+
+    private Optional<String> unsupportedWithPostgres() {
+        return level != null ? Optional.of("--level") : since != null ? Optional.of("--since") : json ? Optional.of("--json") : Optional.empty();
     }
 
     private LogQuery query() {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 LogsCommand.class,
                 DbCommand.class,
                 org.semiont.cli.db.MigrateCommand.class,
+                PsqlCommand.class,
                 EventsCommand.class,
                 org.semiont.cli.user.UserAddCommand.class,
                 org.semiont.cli.user.TokenCommand.class,

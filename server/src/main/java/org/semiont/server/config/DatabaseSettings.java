@@ -40,7 +40,7 @@ public final class DatabaseSettings {
         if (env.get("DB_HOST").isPresent()) {
             return new DatabaseSource.External(fromDbVariables(env));
         }
-        return new DatabaseSource.Embedded();
+        return new DatabaseSource.Embedded(SlowQuerySettings.resolve(env));
     }
 
     /** AWS-Secrets-Manager style {@code {"username","password","host","port","dbname"}}; {@code sslmode} defaults to require. */

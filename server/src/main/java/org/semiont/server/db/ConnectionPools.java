@@ -83,6 +83,8 @@ public final class ConnectionPools {
         c.setPoolName(name);
         c.setJdbcUrl(target.jdbcUrl());
         c.setDataSourceProperties(target.jdbcProperties());
+        // "semiont app", "semiont health" …: which pool a session belongs to, in pg_stat_activity and 'semiont db activity'
+        c.addDataSourceProperty("ApplicationName", "semiont " + name.replaceFirst("^semiont-", ""));
         c.setInitializationFailTimeout(-1);
         return c;
     }

@@ -32,7 +32,7 @@ public final class DatabaseRuntime implements AutoCloseable {
         if (source instanceof DatabaseSource.External ext) {
             return external(ext.target());
         }
-        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(layout);
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(layout, ((DatabaseSource.Embedded) source).slowQuery());
         return new DatabaseRuntime(pg.target(), embeddedDescription(layout, pg.port()), pg, null);
     }
 
@@ -48,7 +48,7 @@ public final class DatabaseRuntime implements AutoCloseable {
             Optional<DataDirLock> lock = DataDirLock.tryAcquire(layout.root(), purpose);
             if (lock.isPresent()) {
                 try {
-                    EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(layout);
+                    EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(layout, ((DatabaseSource.Embedded) source).slowQuery());
                     return new DatabaseRuntime(pg.target(), embeddedDescription(layout, pg.port()), pg, lock.get());
                 } catch (RuntimeException e) {
                     lock.get().close();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.semiont.server.config.DatabaseTarget;
+import org.semiont.server.config.SlowQuerySettings;
 import org.semiont.server.datadir.DataDirLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(DataDirLayout layout) {
+        return start(layout, Optional.of(SlowQuerySettings.DEFAULT));
+    }
+
+    /** {@link #start}, logging statements that run {@code slowQuery} or longer to {@code logs/postgres.log}. */
+    public static EmbeddedPostgresServer start(DataDirLayout layout, Optional<Duration> slowQuery) {
         try {
             Files.createDirectories(layout.root());
             Files.createDirectories(layout.logs());
@@ -51,7 +57,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 initialize(layout);
             }
             int port = choosePort(layout);
-            EmbeddedPostgres pg = builder(layout, cluster, port).start();
+            EmbeddedPostgres pg = builder(layout, cluster, port)
+                    .setServerConfig("log_min_duration_statement", SlowQuerySettings.postgresSetting(slowQuery))
+                    .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(layout, pg);
             server.ensureDatabase();
             RuntimeFile.write(layout, port, ClusterFiles.postmasterPid(cluster).orElse(-1L));
