@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
                 + "content, then the projections rebuilt from the log; ends by verifying the log and checking the projections.",
                 "Exit codes: 0 ok, 1 failure, 2 usage, 6 verification failed."})
 public final class RestoreCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "T", description = "The backup target (a directory).")
+    @Option(names = "--from", required = true, paramLabel = "T", description = "The backup target (a directory or s3://bucket/prefix).")
     String from;
 
     @Option(names = "--backup", paramLabel = "ID", description = "Restore this backup (default: the one that reaches the point).")
