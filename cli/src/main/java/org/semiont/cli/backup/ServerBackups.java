@@ -1,0 +1,86 @@
+package org.semiont.cli.backup;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.semiont.cli.common.CliException;
+import org.semiont.cli.common.ExitCodes;
+import org.semiont.ops.OpsException;
+import org.semiont.ops.backup.BackupCreator;
+import org.semiont.ops.backup.BackupGauges;
+import org.semiont.ops.retention.BackupPruner;
+import org.semiont.ops.retention.RecoveryWindow;
+import org.semiont.ops.schedule.CronSchedule;
+import org.semiont.ops.schedule.ScheduleSetting;
+import org.semiont.ops.schedule.ScheduledBackups;
+import org.semiont.ops.target.BackupTarget;
+import org.semiont.ops.target.Targets;
+import org.semiont.server.SemiontVersion;
+import org.semiont.server.ServerApp;
+import org.semiont.server.config.ConfigException;
+import org.semiont.server.config.Durations;
+import org.semiont.server.config.Environment;
+
+/**
+ * What {@code semiont start} does about backups when {@code SEMIONT_BACKUP_TARGET} is set: the backup series read the
+ * target's manifests, and {@code SEMIONT_BACKUP_SCHEDULE} runs backups and prunes in the server. Settings are read
+ * before the server starts, so a bad one stops the start with exit 2.
+ */
+public final class ServerBackups implements AutoCloseable {
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    /** The backup settings of {@code semiont start}; no target means none of it. */
+    public record Settings(Optional<String> target, Optional<CronSchedule> schedule, Duration retention) {
+    }
+
+    public static Settings settings(Environment env) {
+        try {
+            Optional<String> target = env.get(TargetOption.ENV);
+            Optional<CronSchedule> schedule = ScheduleSetting.parse(env.get(ScheduleSetting.ENV));
+            Duration retention = Durations.parse(env.get(BackupPruneCommand.ENV).orElse("7d"), BackupPruneCommand.ENV);
+            if (retention.isZero()) {
+                throw new CliException(ExitCodes.USAGE, BackupPruneCommand.ENV + " must be longer than 0");
+            }
+            return new Settings(target, schedule, retention);
+        } catch (OpsException e) {
+            throw OpsExits.failure(e);
+        } catch (ConfigException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** Starts what the settings ask for on a running server; problems with the target are printed, not fatal. */
+    public static ServerBackups start(ServerApp app, Settings s, PrintStream err) {
+        ServerBackups b = new ServerBackups();
+        if (s.target().isEmpty()) {
+            return b;
+        }
+        BackupTarget target;
+        try {
+            target = Targets.parse(s.target().get());
+        } catch (OpsException e) {
+            err.println("Backups are off: " + e.getMessage());
+            return b;
+        }
+        Clock clock = Clock.systemUTC();
+        app.metrics().backups().register(new BackupGauges(target, clock));
+        s.schedule().ifPresent(cron -> {
+            ScheduledBackups scheduled = new ScheduledBackups(target, cron,
+                    new BackupCreator(target, app.api().events(), app.config().dataDir(), clock, SemiontVersion.VERSION),
+                    new BackupPruner(target, new RecoveryWindow(s.retention()), clock), clock);
+            scheduled.start();
+            b.running.add(scheduled);
+        });
+        return b;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+}
