@@ -95,7 +95,7 @@ public final class RestoreCommand implements Callable<Integer> {
         BackupTarget target = OpsExits.call(() -> Targets.parse(from));
         Path dir = db.dataDirOptions().dataDir();
         BackupCatalog catalog = OpsExits.call(() -> BackupCatalog.read(target));
-        RestorePlan plan = OpsExits.call(() -> new RestorePlanner(catalog).plan(Optional.ofNullable(backup), at));
+        RestorePlan plan = OpsExits.call(() -> new RestorePlanner(catalog, org.semiont.ops.archive.ArchiveCatalog.read(target)).plan(Optional.ofNullable(backup), at));
         LogRestorer restorer = new LogRestorer(target, catalog);
         OpsExits.call(() -> restorer.verify(plan));
         Optional<Path> aside = clearDestination(dir);

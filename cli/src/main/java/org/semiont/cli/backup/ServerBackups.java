@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.ops.OpsException;
+import org.semiont.ops.archive.ArchiveSettings;
+import org.semiont.ops.archive.LogArchiver;
 import org.semiont.ops.backup.BackupCreator;
 import org.semiont.ops.backup.BackupGauges;
 import org.semiont.ops.retention.BackupPruner;
@@ -26,14 +28,15 @@ import org.semiont.server.config.Environment;
 
 /**
  * What {@code semiont start} does about backups when {@code SEMIONT_BACKUP_TARGET} is set: the backup series read the
- * target's manifests, and {@code SEMIONT_BACKUP_SCHEDULE} runs backups and prunes in the server. Settings are read
+ * target's manifests, {@code SEMIONT_BACKUP_SCHEDULE} runs backups and prunes in the server, and
+ * {@code SEMIONT_BACKUP_ARCHIVE=on} ships committed events to the target continuously. Settings are read
  * before the server starts, so a bad one stops the start with exit 2.
  */
 public final class ServerBackups implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
 
     /** The backup settings of {@code semiont start}; no target means none of it. */
-    public record Settings(Optional<String> target, Optional<CronSchedule> schedule, Duration retention) {
+    public record Settings(Optional<String> target, Optional<CronSchedule> schedule, Duration retention, ArchiveSettings archive) {
     }
 
     public static Settings settings(Environment env) {
@@ -44,7 +47,7 @@ public final class ServerBackups implements AutoCloseable {
             if (retention.isZero()) {
                 throw new CliException(ExitCodes.USAGE, BackupPruneCommand.ENV + " must be longer than 0");
             }
-            return new Settings(target, schedule, retention);
+            return new Settings(target, schedule, retention, ArchiveSettings.from(env::get));
         } catch (OpsException e) {
             throw OpsExits.failure(e);
         } catch (ConfigException e) {
@@ -56,6 +59,9 @@ public final class ServerBackups implements AutoCloseable {
     public static ServerBackups start(ServerApp app, Settings s, PrintStream err) {
         ServerBackups b = new ServerBackups();
         if (s.target().isEmpty()) {
+            if (s.archive().on()) {
+                err.println(ArchiveSettings.ENV + "=on is ignored: set " + TargetOption.ENV + " to archive the event log");
+            }
             return b;
         }
         BackupTarget target;
@@ -66,7 +72,14 @@ public final class ServerBackups implements AutoCloseable {
             return b;
         }
         Clock clock = Clock.systemUTC();
-        app.metrics().backups().register(new BackupGauges(target, clock));
+        LogArchiver archiver = null;
+        if (s.archive().on()) {
+            archiver = new LogArchiver(target, app.api().events(), app.config().dataDir(), s.archive().interval(), clock);
+            archiver.start();
+            b.running.add(archiver);
+        }
+        LogArchiver a = archiver;
+        app.metrics().backups().register(a == null ? new BackupGauges(target, clock) : new BackupGauges(target, clock, a::lagSeconds));
         s.schedule().ifPresent(cron -> {
             ScheduledBackups scheduled = new ScheduledBackups(target, cron,
                     new BackupCreator(target, app.api().events(), app.config().dataDir(), clock, SemiontVersion.VERSION),
