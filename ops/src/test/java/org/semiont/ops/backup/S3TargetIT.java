@@ -110,6 +110,37 @@ class S3TargetIT {
     }
 
     @Test
+    void events_archived_to_the_bucket_after_the_backup_restore_to_a_moment_between_two_writes() throws Exception {
+        BackupTarget t = target("archived/");
+        try (EventLog log = TestLogs.open(data(), TestLogs.ticking())) {
+            TestLogs.append(log, 10);
+            backup(t);
+            try (org.semiont.ops.archive.LogArchiver a = new org.semiont.ops.archive.LogArchiver(t, log, data(),
+                    java.time.Duration.ofMillis(50), Clock.systemUTC())) {
+                a.start();
+                TestLogs.append(log, 12);
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (a.archivedPosition() < 22 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(a.archivedPosition()).isEqualTo(22);
+            }
+        }
+        List<String> all = TestLogs.lines(data());
+        BackupCatalog catalog = BackupCatalog.read(t);
+        RestorePlan plan = new RestorePlanner(catalog, org.semiont.ops.archive.ArchiveCatalog.read(t))
+                .plan(Optional.empty(), new RestorePoint.Time(TestLogs.T0.plusMillis(15_500)));
+        assertThat(plan.segments()).isNotEmpty();
+        LogRestorer r = new LogRestorer(t, catalog);
+        r.verify(plan);
+        Path into = tmp.resolve("archived");
+        try (EventLog dest = TestLogs.open(into, Clock.systemUTC())) {
+            r.restore(plan, dest, into, p -> { });
+        }
+        assertThat(TestLogs.lines(into)).containsExactlyElementsOf(all.subList(0, 16));
+    }
+
+    @Test
     void a_flipped_byte_in_an_object_is_named_by_verify_and_refused_by_restore() throws IOException {
         BackupTarget t = target("flipped/");
         try (EventLog log = TestLogs.open(data(), TestLogs.ticking())) {
