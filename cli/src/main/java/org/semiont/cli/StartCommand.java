@@ -2,18 +2,15 @@ package org.semiont.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.semiont.cli.backup.TargetOption;
+import org.semiont.cli.backup.ServerBackups;
 import org.semiont.cli.common.DataDirOptions;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.cli.common.ShutdownSignals;
-import org.semiont.ops.OpsException;
-import org.semiont.ops.backup.BackupGauges;
-import org.semiont.ops.target.Targets;
-import org.semiont.server.util.SemiontVersion;
 import org.semiont.server.ServerApp;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import org.semiont.server.logging.LogSetup;
+import org.semiont.server.util.SemiontVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +40,7 @@ public final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.from(Environment.system(),
                 new ServerConfig.Overrides(host, port, baseUrl, dataDir.dataDir(), null, schema));
+        ServerBackups.Settings backups = ServerBackups.settings(Environment.system());
         LogSetup.server(new org.semiont.server.datadir.DataDirLayout(config.dataDir()).logs());
         CountDownLatch stop = new CountDownLatch(1);
         // a stop request during start-up (a long catch-up, say) interrupts the start; after it, it ends the wait below
@@ -65,27 +63,13 @@ public final class StartCommand implements Callable<Integer> {
         }
         ready.set(true);
         Thread.interrupted(); // a stop request that raced the end of the start is in the latch
-        try (ServerApp app = started) {
-            watchBackups(app);
+        try (ServerApp app = started; ServerBackups b = ServerBackups.start(app, backups, System.err)) {
             printBanner(app, (System.nanoTime() - t0) / 1_000_000);
             awaitStop(stop);
             System.err.println("Stopping…");
         }
         System.err.println("Stopped.");
         return ExitCodes.OK;
-    }
-
-    /** The backup series read the default backup target's manifests, when there is one (backups run from cron). */
-    private static void watchBackups(ServerApp app) {
-        String target = System.getenv(TargetOption.ENV);
-        if (target == null || target.isBlank()) {
-            return;
-        }
-        try {
-            app.metrics().backups().register(new BackupGauges(Targets.parse(target), java.time.Clock.systemUTC()));
-        } catch (OpsException e) {
-            System.err.println("Backup metrics are off: " + e.getMessage());
-        }
     }
 
     /** A stop request that raced the end of the start may also have interrupted this thread: the latch decides. */

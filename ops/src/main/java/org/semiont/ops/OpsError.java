@@ -17,5 +17,7 @@ public enum OpsError {
     /** The restore destination holds data and no --force was given. */
     DESTINATION_NOT_EMPTY,
     /** A restore point that cannot be honoured (before the log, after the newest backup). */
-    POINT_INVALID
+    POINT_INVALID,
+    /** A backup setting (schedule, archive interval) that cannot be read. */
+    SETTING_INVALID
 }

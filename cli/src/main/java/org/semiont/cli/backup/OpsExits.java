@@ -22,7 +22,7 @@ final class OpsExits {
 
     static CliException failure(OpsException e) {
         int code = switch (e.error()) {
-            case TARGET_INVALID, POINT_INVALID -> ExitCodes.USAGE;
+            case TARGET_INVALID, POINT_INVALID, SETTING_INVALID -> ExitCodes.USAGE;
             case BACKUP_DEFECTIVE -> DEFECTS;
             default -> ExitCodes.FAILURE;
         };

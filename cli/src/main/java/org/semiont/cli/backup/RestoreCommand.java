@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
                 + "content, then the projections rebuilt from the log; ends by verifying the log and checking the projections.",
                 "Exit codes: 0 ok, 1 failure, 2 usage, 6 verification failed."})
 public final class RestoreCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "T", description = "The backup target (a directory).")
+    @Option(names = "--from", required = true, paramLabel = "T", description = "The backup target (a directory or s3://bucket/prefix).")
     String from;
 
     @Option(names = "--backup", paramLabel = "ID", description = "Restore this backup (default: the one that reaches the point).")
@@ -95,7 +95,7 @@ public final class RestoreCommand implements Callable<Integer> {
         BackupTarget target = OpsExits.call(() -> Targets.parse(from));
         Path dir = db.dataDirOptions().dataDir();
         BackupCatalog catalog = OpsExits.call(() -> BackupCatalog.read(target));
-        RestorePlan plan = OpsExits.call(() -> new RestorePlanner(catalog).plan(Optional.ofNullable(backup), at));
+        RestorePlan plan = OpsExits.call(() -> new RestorePlanner(catalog, org.semiont.ops.archive.ArchiveCatalog.read(target)).plan(Optional.ofNullable(backup), at));
         LogRestorer restorer = new LogRestorer(target, catalog);
         OpsExits.call(() -> restorer.verify(plan));
         Optional<Path> aside = clearDestination(dir);

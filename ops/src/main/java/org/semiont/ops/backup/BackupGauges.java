@@ -15,12 +15,19 @@ public final class BackupGauges implements org.semiont.server.metrics.BackupStat
     static final Duration REFRESH = Duration.ofSeconds(30);
     private final BackupTarget target;
     private final Clock clock;
+    private final java.util.function.DoubleSupplier archiveLag;
     private Optional<BackupStatus> last = Optional.empty();
     private Instant readAt;
 
     public BackupGauges(BackupTarget target, Clock clock) {
+        this(target, clock, () -> Double.NaN);
+    }
+
+    /** With continuous archiving: {@code archiveLag} gives the archiver's lag in seconds. */
+    public BackupGauges(BackupTarget target, Clock clock, java.util.function.DoubleSupplier archiveLag) {
         this.target = target;
         this.clock = clock;
+        this.archiveLag = archiveLag;
     }
 
     private synchronized Optional<BackupStatus> status() {
@@ -49,6 +56,6 @@ public final class BackupGauges implements org.semiont.server.metrics.BackupStat
 
     @Override
     public double archiveLagSeconds() {
-        return Double.NaN; // continuous archiving does not exist yet
+        return archiveLag.getAsDouble();
     }
 }

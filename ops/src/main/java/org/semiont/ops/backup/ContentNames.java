@@ -3,7 +3,7 @@ package org.semiont.ops.backup;
 import java.nio.file.Path;
 
 /** Content files are named {@code doc-sha256:<hex>.dat} after the SHA-256 of their bytes. */
-final class ContentNames {
+public final class ContentNames {
     private static final String PREFIX = "doc-sha256:";
     private static final String SUFFIX = ".dat";
 
@@ -11,7 +11,7 @@ final class ContentNames {
     }
 
     /** Whether a content file's name states this checksum; names of another form are not judged. */
-    static boolean matches(Path file, String sha256) {
+    public static boolean matches(Path file, String sha256) {
         return matches(file.getFileName().toString(), sha256);
     }
 

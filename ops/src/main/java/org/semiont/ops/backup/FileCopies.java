@@ -17,7 +17,7 @@ public final class FileCopies {
     }
 
     /** Copies {@code source} to {@code key}, returning its size and SHA-256. */
-    static Manifest.FileEntry upload(Path source, BackupTarget target, String key) throws IOException {
+    public static Manifest.FileEntry upload(Path source, BackupTarget target, String key) throws IOException {
         MessageDigest md = Sha256.newDigest();
         long size = 0;
         try (InputStream in = Files.newInputStream(source); OutputStream out = target.create(key)) {
@@ -32,7 +32,7 @@ public final class FileCopies {
     }
 
     /** The size and SHA-256 of a local file. */
-    static Manifest.FileEntry hash(Path source, String key) throws IOException {
+    public static Manifest.FileEntry hash(Path source, String key) throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
             return hash(in, key);
         }

@@ -16,7 +16,7 @@ import org.semiont.ops.target.BackupTarget;
  * Writes events in position order as records {@code position TAB streamId TAB line NEWLINE} into chunk files of
  * about {@code chunkBytes}, hashing as it writes; the line bytes are exactly those of the log.
  */
-final class LogChunkWriter implements AutoCloseable {
+public final class LogChunkWriter implements AutoCloseable {
     private final BackupTarget target;
     private final String dir;
     private final long chunkBytes;
@@ -28,13 +28,13 @@ final class LogChunkWriter implements AutoCloseable {
     private long last;
     private long size;
 
-    LogChunkWriter(BackupTarget target, String dir, long chunkBytes) {
+    public LogChunkWriter(BackupTarget target, String dir, long chunkBytes) {
         this.target = target;
         this.dir = dir;
         this.chunkBytes = chunkBytes;
     }
 
-    void write(StoredEvent e) throws IOException {
+    public void write(StoredEvent e) throws IOException {
         if (out == null) {
             open(e.position());
         }
@@ -65,11 +65,11 @@ final class LogChunkWriter implements AutoCloseable {
     }
 
     /** The chunks written, once closed. */
-    List<Manifest.LogChunk> chunks() {
+    public List<Manifest.LogChunk> chunks() {
         return List.copyOf(chunks);
     }
 
-    long bytes() {
+    public long bytes() {
         return chunks.stream().mapToLong(Manifest.LogChunk::size).sum();
     }
 

@@ -40,9 +40,15 @@ public final class LogRestorer {
         this.catalog = catalog;
     }
 
-    /** Verifies the plan's backups; throws naming every defect. */
+    /** Verifies the plan's backups and archived segments; throws naming every defect. */
     public VerifyOutcome verify(RestorePlan plan) {
         VerifyOutcome v = new BackupVerifier(target, catalog).verify(List.of(plan.backup()));
+        List<String> archiveDefects = SegmentChecks.defects(target, plan.segments());
+        if (!archiveDefects.isEmpty()) {
+            StringBuilder b = new StringBuilder("the archive after backup " + plan.backup().id() + " is defective; nothing was restored:");
+            archiveDefects.forEach(d -> b.append("\n  ").append(d));
+            throw new OpsException(OpsError.BACKUP_DEFECTIVE, b.toString());
+        }
         if (!v.clean()) {
             StringBuilder b = new StringBuilder("backup " + plan.backup().id() + " is defective; nothing was restored:");
             v.defects().forEach(d -> b.append("\n  ").append(d));
@@ -62,7 +68,7 @@ public final class LogRestorer {
             Appender a = new Appender(log, plan.point(), progress);
             copyLog(plan, a);
             a.flush();
-            int content = restoreContent(plan.backup(), dataDir);
+            int content = restoreContent(contentOf(plan), dataDir);
             int secrets = restoreSecrets(plan, dataDir);
             return new RestoreResult(plan.backup().id(), a.events, a.lastPosition, a.lastTime, content, secrets,
                     (System.nanoTime() - start) / 1_000_000);
@@ -72,17 +78,29 @@ public final class LogRestorer {
     }
 
     private void copyLog(RestorePlan plan, Appender a) throws IOException {
-        for (Manifest m : plan.chain()) {
-            for (Manifest.LogChunk c : m.chunks()) {
-                try (InputStream in = target.open(c.key()); LogRecordReader reader = new LogRecordReader(in)) {
-                    for (LogRecord r; (r = reader.next()) != null; ) {
-                        if (!a.offer(r)) {
-                            return;
-                        }
+        List<Manifest.LogChunk> chunks = new ArrayList<>();
+        plan.chain().forEach(m -> chunks.addAll(m.chunks()));
+        plan.segments().forEach(s -> chunks.addAll(s.chunks()));
+        for (Manifest.LogChunk c : chunks) {
+            try (InputStream in = target.open(c.key()); LogRecordReader reader = new LogRecordReader(in)) {
+                for (LogRecord r; (r = reader.next()) != null; ) {
+                    if (r.position() <= a.lastOffered) {
+                        continue; // an archived segment that overlaps the backup before it
+                    }
+                    if (!a.offer(r)) {
+                        return;
                     }
                 }
             }
         }
+    }
+
+    /** The backup's content files and those that came with the archived segments, each once. */
+    private static List<Manifest.FileEntry> contentOf(RestorePlan plan) {
+        java.util.Map<String, Manifest.FileEntry> byKey = new java.util.LinkedHashMap<>();
+        plan.backup().content().forEach(f -> byKey.put(f.key(), f));
+        plan.segments().forEach(s -> s.content().forEach(f -> byKey.putIfAbsent(f.key(), f)));
+        return List.copyOf(byKey.values());
     }
 
     /** Groups consecutive events of one stream into one append; stops at the first event after the point. */
@@ -95,6 +113,7 @@ public final class LogRestorer {
         private String stream;
         long events;
         long lastPosition;
+        long lastOffered;
         Instant lastTime;
 
         Appender(EventLog log, RestorePoint point, LongConsumer progress) {
@@ -115,6 +134,7 @@ public final class LogRestorer {
             }
             batch.add(e.line());
             positions.add(r.position());
+            lastOffered = r.position();
             lastTime = at;
             return true;
         }
@@ -146,10 +166,10 @@ public final class LogRestorer {
         }
     }
 
-    private int restoreContent(Manifest m, Path dataDir) throws IOException {
+    private int restoreContent(List<Manifest.FileEntry> content, Path dataDir) throws IOException {
         Path root = dataDir.resolve("documents");
         int n = 0;
-        for (Manifest.FileEntry f : m.content()) {
+        for (Manifest.FileEntry f : content) {
             Path dest = root.resolve(f.key().substring(Layout.CONTENT.length())).normalize();
             if (!dest.startsWith(root)) {
                 throw new OpsException(OpsError.BACKUP_DEFECTIVE, "content key " + f.key() + " leaves the documents folder");

@@ -18,13 +18,13 @@ import org.semiont.events.commit.Syncer;
 
 /** Event logs for tests: events one second apart from a fixed start, in a few streams. */
 public final class TestLogs {
-    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private TestLogs() {
     }
 
     /** A clock that moves one second per reading, from {@link #T0}. */
-    static Clock ticking() {
+    public static Clock ticking() {
         AtomicLong n = new AtomicLong();
         return new Clock() {
             public java.time.ZoneId getZone() {
@@ -41,11 +41,11 @@ public final class TestLogs {
         };
     }
 
-    static EventLog open(Path dataDir, Clock clock) {
+    public static EventLog open(Path dataDir, Clock clock) {
         return EventLog.open(dataDir, EventLogOptions.defaults().withSyncer(Syncer.NONE).withClock(clock).withEventsPerFile(7));
     }
 
-    static EventLog readOnly(Path dataDir) {
+    public static EventLog readOnly(Path dataDir) {
         return EventLog.open(dataDir, EventLogOptions.defaults().withReadOnly(true));
     }
 
@@ -58,7 +58,7 @@ public final class TestLogs {
         }
     }
 
-    static List<String> lines(Path dataDir) {
+    public static List<String> lines(Path dataDir) {
         try (EventLog log = readOnly(dataDir); Stream<StoredEvent> all = log.readAll(1)) {
             List<String> out = new ArrayList<>();
             all.forEach(e -> out.add(e.position() + " " + e.streamId() + " " + e.lineJson()));
