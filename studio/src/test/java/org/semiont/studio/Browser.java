@@ -8,12 +8,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its chromedriver (both installed by .ci/run). Screenshots go to
@@ -44,6 +47,27 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Clicks what loads a new page (a link, a submit button) and waits until that page has replaced this one. */
+    void go(String css) {
+        go(find(css));
+    }
+
+    void go(WebElement target) {
+        WebElement page = find("html");
+        target.click();
+        awaitNewPage(page);
+    }
+
+    /**
+     * Elements found right after a click may still belong to the old page, which a busy machine replaces later
+     * (the element then goes stale mid-test): wait until {@code old} is gone and the new page has loaded.
+     */
+    void awaitNewPage(WebElement old) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
@@ -63,8 +87,7 @@ final class Browser implements AutoCloseable {
         }
         find("#email").sendKeys(email);
         find("#password").sendKeys(StudioServer.PASSWORD);
-        find("#sign-in").click();
-        find("#who, #signin-error"); // the answer has arrived (and its cookie is set) before the next navigation
+        go("#sign-in"); // the answer has arrived (and its cookie is set) before the next navigation
     }
 
     /** A screenshot with {@code css} scrolled to the top of the window. */

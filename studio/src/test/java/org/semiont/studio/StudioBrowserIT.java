@@ -100,7 +100,7 @@ class StudioBrowserIT {
 
     @Test
     void annotations_filter_by_motivation_and_by_a_json_path_with_the_values_bound() {
-        browser.find("#models a.model-link[href$='/m/annotations']").click();
+        browser.go("#models a.model-link[href$='/m/annotations']");
         assertThat(browser.text("#model-title")).isEqualTo("annotations");
         assertThat(browser.all("#rows tbody tr")).hasSize(6);
         addFilter("motivation", "eq", "tagging", "");
@@ -122,32 +122,32 @@ class StudioBrowserIT {
         browser.open(server.studio() + "/m/widgets");
         browser.find("#columns-panel summary").click();
         browser.find("#columns-form input[data-column='meta']").click();
-        browser.find("#apply-columns").click();
+        browser.go("#apply-columns");
         assertThat(browser.all("#rows thead th[data-column]").stream().map(e -> e.getAttribute("data-column")).toList())
                 .containsExactly("id", "name", "qty");
         browser.open(server.studio() + "/m/documents");
-        browser.find("#rows a.sort[data-sort='name']").click();
-        browser.find("#rows a.sort[data-sort='name']").click();
+        browser.go("#rows a.sort[data-sort='name']");
+        browser.go("#rows a.sort[data-sort='name']");
         assertThat(columnValues("name")).containsExactly("Beta", "Alpha");
     }
 
     @Test
     void a_row_links_to_its_document_and_the_document_to_its_annotations_and_backlinks() {
         browser.open(server.studio() + "/m/annotations?fc=motivation&fo=eq&fv=linking");
-        browser.find("#rows a.open-row").click();
+        browser.go("#rows a.open-row");
         assertThat(browser.all("#events tbody tr")).isNotEmpty();
         assertThat(browser.text("#events tbody tr .event-type")).isEqualTo(AnnotationEvents.ADDED);
         assertThat(browser.all("#events td.ok")).hasSize(browser.all("#events tbody tr").size());
         browser.screenshot("row-with-events", "section.relations");
-        browser.find("a.relation[data-relation='documentId']").click();
+        browser.go("a.relation[data-relation='documentId']");
         assertThat(browser.text("tr[data-field='name'] td")).isEqualTo("Alpha");
         assertThat(browser.all("#events tbody tr").stream().map(tr -> tr.findElement(By.cssSelector(".event-type")).getText()))
                 .contains("document.created");
-        browser.driver.findElement(By.linkText("annotations by documentId")).click();
+        browser.go(browser.driver.findElement(By.linkText("annotations by documentId")));
         assertThat(browser.all("#rows tbody tr")).hasSize(6);
 
         browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docB)));
-        browser.driver.findElement(By.partialLinkText("backlinks")).click();
+        browser.go(browser.driver.findElement(By.partialLinkText("backlinks")));
         assertThat(columnValues("motivation")).containsExactly("linking");
     }
 
@@ -156,7 +156,7 @@ class StudioBrowserIT {
         browser.open(server.studio() + "/m/bulk_rows?sort=n&desc=1&limit=500");
         List<String> seen = new ArrayList<>(columnValues("id"));
         for (int page = 0; page < 4; page++) {
-            browser.find("#next-page").click();
+            browser.go("#next-page");
             seen.addAll(columnValues("id"));
         }
         assertThat(seen).hasSize(2500).doesNotHaveDuplicates()
@@ -172,13 +172,13 @@ class StudioBrowserIT {
     void editing_an_annotation_body_appends_an_event_and_the_row_follows() throws Exception {
         browser.open(server.studio() + "/m/annotations?fc=motivation&fo=eq&fv=tagging&limit=1");
         assertThat(browser.all("#rows a.open-row")).as(browser.driver.getPageSource()).isNotEmpty();
-        browser.find("#rows a.open-row").click();
+        browser.go("#rows a.open-row");
         String id = browser.text("tr[data-field='id'] td");
         long before = server.app().api().events().lastPosition();
         WebElement editor = browser.find("#body-editor");
         editor.clear();
         editor.sendKeys("[{\"type\": \"TextualBody\", \"value\": \"edited-in-studio\", \"purpose\": \"tagging\"}]");
-        browser.find("#save-body").click();
+        browser.go("#save-body");
         assertThat(browser.text("#notice")).contains(AnnotationEvents.BODY_UPDATED);
         assertThat(browser.text("tr[data-field='body'] td")).contains("edited-in-studio");
         assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).contains(AnnotationEvents.BODY_UPDATED);
@@ -201,7 +201,7 @@ class StudioBrowserIT {
         WebElement types = browser.find("#entity-types");
         types.clear();
         types.sendKeys("Person, Location");
-        browser.find("#save-document").click();
+        browser.go("#save-document");
         assertThat(browser.text("#notice")).contains("changed through the domain");
         assertThat(browser.all("#events .event-type").stream().map(WebElement::getText))
                 .contains("document.archived", "entitytag.added");
@@ -211,7 +211,7 @@ class StudioBrowserIT {
         String userId = ids("SELECT id FROM users WHERE email = 'user@example.org'").get(0);
         browser.open(server.studio() + "/m/users/row?k=" + Cursors.encode(List.of(userId)));
         browser.find("#user-form input[name='isModerator']").click();
-        browser.find("#save-user").click();
+        browser.go("#save-user");
         assertThat(browser.text("#notice")).contains("changed through the domain");
         assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).contains("user.updated");
         assertThat(ids("SELECT \"isModerator\"::text FROM users WHERE id = '" + userId + "'")).containsExactly("true");
@@ -221,23 +221,25 @@ class StudioBrowserIT {
     @Test
     void a_teams_own_rows_are_inserted_updated_and_deleted_directly() throws Exception {
         browser.open(server.studio() + "/m/widgets");
-        browser.find("#new-row").click();
+        browser.go("#new-row");
         browser.find("#insert-form input[data-edit='id']").sendKeys("w2");
         browser.find("#insert-form input[data-edit='name']").sendKeys("second");
         browser.find("#insert-form input[data-edit='qty']").sendKeys("5");
-        browser.find("#insert-row").click();
+        browser.go("#insert-row");
         assertThat(browser.text("#notice")).contains("Inserted");
         assertThat(ids("SELECT name || ':' || qty || ':' || (meta IS NULL) FROM widgets WHERE id = 'w2'")).containsExactly("second:5:true");
 
         WebElement name = browser.find("#update-form input[data-edit='name']");
         name.clear();
         name.sendKeys("renamed");
-        browser.find("#save-row").click();
+        browser.go("#save-row");
         assertThat(browser.text("#notice")).contains("Updated");
         assertThat(ids("SELECT name FROM widgets WHERE id = 'w2'")).containsExactly("renamed");
 
+        WebElement page = browser.find("html");
         browser.find("#delete-row").click();
         browser.driver.switchTo().alert().accept();
+        browser.awaitNewPage(page);
         assertThat(browser.text("#model-title")).isEqualTo("widgets");
         assertThat(ids("SELECT id FROM widgets WHERE id = 'w2'")).isEmpty();
     }
@@ -249,7 +251,7 @@ class StudioBrowserIT {
         WebElement name = browser.find("#update-form input[data-edit='name']");
         name.clear();
         name.sendKeys("mine");
-        browser.find("#save-row").click();
+        browser.go("#save-row");
         assertThat(browser.find("#message").getAttribute("data-code")).isEqualTo("EDIT_CONFLICT");
         assertThat(browser.text("#error-text")).contains("changed since you opened it");
         browser.screenshot("conflict");
@@ -272,7 +274,7 @@ class StudioBrowserIT {
 
     @Test
     void a_normal_user_and_an_anonymous_visitor_are_refused() {
-        browser.find("#sign-out").click();
+        browser.go("#sign-out");
         browser.signIn(server.studio(), "user@example.org");
         assertThat(browser.text("#signin-error")).contains("may not use the studio");
         assertThat(browser.driver.manage().getCookieNamed("semiont_studio")).isNull();
@@ -313,10 +315,10 @@ class StudioBrowserIT {
         assertThat(browser.all("#events tbody tr")).isNotEmpty();
         new Select(browser.find("#log-filter select[name='stream']")).selectByValue(docA);
         browser.find("#log-filter input[name='type']").sendKeys(AnnotationEvents.ADDED);
-        browser.find("#filter-log").click();
+        browser.go("#filter-log");
         assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).isNotEmpty()
                 .allMatch(AnnotationEvents.ADDED::equals);
-        browser.find("#verify").click();
+        browser.go("#verify");
         assertThat(browser.text("#verify-result")).startsWith("Clean");
         browser.screenshot("log");
         browser.open(server.studio() + "/schema");
@@ -357,7 +359,7 @@ class StudioBrowserIT {
         new Select(row.findElement(By.name("fo"))).selectByValue(op);
         row.findElement(By.name("fv")).sendKeys(value);
         row.findElement(By.name("fp")).sendKeys(path);
-        browser.find("#apply-filters").click();
+        browser.go("#apply-filters");
     }
 
     static List<String> columnValues(String column) {
