@@ -28,6 +28,8 @@ import org.semiont.server.store.ApplicationSchema;
  * was due, so a stall shows in full) and writes/s during the DDL, for the start-up sync's declared-only push (which
  * builds the index CONCURRENTLY) and for {@code migrate deploy} of the migration {@code migrate dev} writes for it
  * (the same concurrent build, run alone), against a plain {@code CREATE INDEX} in the same run. Median of {@code runs}.
+ * Two floors in the same run show what the machine allows: the writers with no DDL for as long as the deploy took,
+ * and with a query that reads and sorts the indexed column as the build does, holding no lock writers wait for.
  *
  * <p>Run: {@code java -cp "bench/target/semiont-bench.jar:bench/target/lib/*" org.semiont.bench.schema.OnlineIndexBench [rows=1000000] [runs=3]}
  * after {@code mvn -B -q package -DskipTests}.
@@ -53,6 +55,8 @@ public final class OnlineIndexBench {
             List<Result> plain = new ArrayList<>();
             List<Result> push = new ArrayList<>();
             List<Result> migrate = new ArrayList<>();
+            List<Result> idle = new ArrayList<>();
+            List<Result> sort = new ArrayList<>();
             Path dir = Files.createTempDirectory("semiont-bench-migrations");
             MigrationsFolder folder = new MigrationsFolder(dir);
             Migrator migrator = engine.migrator();
@@ -74,10 +78,17 @@ public final class OnlineIndexBench {
                 exec(db, "DROP INDEX \"" + INDEX + "\"");
                 migrate.add(measure(db, () -> migrator.deploy(folder.read())));
                 migrator.rollback(folder.read(), Optional.empty(), true, List.of("public"));
+                long concurrentMillis = migrate.get(migrate.size() - 1).ddlMillis();
+                idle.add(measure(db, () -> Thread.sleep(concurrentMillis)));
+                sort.add(measure(db, () -> exec(db, "SELECT count(*) FROM (SELECT motivation FROM annotations"
+                        + " ORDER BY motivation OFFSET 0) s")));
             }
             report("plain CREATE INDEX", plain);
             report("declared-only push (CONCURRENTLY)", push);
             report("migrate deploy (CONCURRENTLY)", migrate);
+            // the floor: the same writers with no DDL at all, and with the read + sort an index build does but no lock
+            report("floor: no DDL (as long as deploy)", idle);
+            report("floor: sort of the column, no lock", sort);
         }
     }
 
