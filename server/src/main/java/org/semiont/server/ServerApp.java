@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerApp implements AutoCloseable {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a start waits for a database that is starting too, or slow to answer on a busy machine. */
+    static final Duration START_PATIENCE = Duration.ofSeconds(30);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(6);
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     /** How often the projections lock's session is checked (and the lock taken again after a database restart). */
@@ -240,7 +242,9 @@ public final class ServerApp implements AutoCloseable {
     }
 
     private void requireReachable(DatabaseProbe probe) {
-        DatabaseProbe.Result r = probe.probe();
+        DatabaseProbe.Result r = probe.awaitUp(START_PATIENCE, Duration.ofMillis(500), () -> log.info(
+                "Waiting up to {} s for the database {} to answer", START_PATIENCE.toSeconds(), database.description()));
+        stopIfInterrupted();
         if (!r.up()) {
             throw new ConfigException("Cannot reach the database " + database.description() + ": " + r.reason());
         }

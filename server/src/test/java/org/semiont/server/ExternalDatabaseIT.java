@@ -130,6 +130,23 @@ class ExternalDatabaseIT {
         }
     }
 
+    /** A database that starts after the server (containers started together, a busy machine) does not fail the start. */
+    @Test
+    void a_start_waits_for_a_database_that_comes_up_after_it() throws Exception {
+        external.stop();
+        java.util.concurrent.CompletableFuture<ServerApp> starting;
+        try {
+            starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(Map.of("DATABASE_URL", external.url())));
+            Thread.sleep(3000);
+            assertThat(starting).as("the start waits instead of failing").isNotDone();
+        } finally {
+            external.restart();
+        }
+        try (ServerApp app = starting.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            assertConnected(app);
+        }
+    }
+
     /** While the database is away, requests get 503 with Retry-After (the server's state, not a bug). */
     @Test
     void requests_during_an_outage_get_503_and_retry_after_and_the_server_recovers() throws Exception {
