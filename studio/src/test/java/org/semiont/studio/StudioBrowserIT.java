@@ -376,7 +376,12 @@ class StudioBrowserIT {
         List<String> changed = browser.all("#fields tr.changed").stream().map(tr -> tr.getAttribute("data-field")).toList();
         assertThat(changed).contains("body", "modified").doesNotContain("id", "documentId", "motivation", "created", "target");
         assertThat(browser.all("#body-form")).as("the past is not edited").isEmpty();
-        browser.screenshot("time-slider", "#timeline");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1250));
+        try {
+            browser.screenshot("time-slider", "#timeline");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
 
         browser.find("#at-slider").sendKeys(Keys.HOME);
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("step=0"));

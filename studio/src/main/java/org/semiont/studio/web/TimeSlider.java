@@ -50,7 +50,8 @@ final class TimeSlider {
         Integer chosen = chosen(ctx, timeline);
         boolean viewing = chosen != null || current == null;
         int step = chosen == null ? steps : chosen;
-        Snapshot snap = histories.at(timeline, step - 1);
+        // the live row needs no fold: only a past step (or a row no longer in the table) is folded from the log
+        Snapshot snap = viewing ? histories.at(timeline, step - 1) : null;
         String path = base + "/m/" + t.name() + "/row";
         List<Pages.Tick> ticks = new ArrayList<>();
         ticks.add(new Pages.Tick(0, "before its first event", url(path, keyToken, 0)));
@@ -58,7 +59,8 @@ final class TimeSlider {
             TimelineStep s = timeline.steps().get(i);
             ticks.add(new Pages.Tick(i + 1, label(i + 1, steps, s), url(path, keyToken, s.position())));
         }
-        Pages.Slider slider = new Pages.Slider(path, steps, step, ticks.get(step).label(), state(snap), stateText(snap, current != null),
+        Pages.Slider slider = new Pages.Slider(path, steps, step, ticks.get(step).label(), snap == null ? "present" : state(snap),
+                snap == null ? "The current row: the table as the projection keeps it." : stateText(snap, current != null),
                 step > 0 ? ticks.get(step - 1).url() : null, step < steps ? ticks.get(step + 1).url() : null,
                 viewing && current != null ? path + "?k=" + Urls.enc(keyToken) : null, viewing, ticks);
         return new View(slider, viewing ? fields(t, snap, current) : null);
@@ -96,8 +98,8 @@ final class TimeSlider {
     }
 
     private static String label(int i, int n, TimelineStep s) {
-        return "after event " + i + " of " + n + ": " + s.type() + " (" + s.streamId() + "#" + s.sequence() + ", global "
-                + s.position() + ", " + s.timestamp() + ")";
+        return "after " + s.type() + " · event " + s.sequence() + " of its stream, global position " + s.position() + " · "
+                + s.timestamp();
     }
 
     private static String state(Snapshot s) {
