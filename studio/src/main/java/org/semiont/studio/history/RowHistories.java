@@ -3,6 +3,7 @@ package org.semiont.studio.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,21 @@ public final class RowHistories {
     /** Models whose rows have a timeline. */
     public static final List<String> MODELS = List.of("documents", "annotations", "users", "entity_types");
     private final EventLog log;
+    /** Timelines kept for moving the slider: each costs a pass over the log; kept while the log has not grown. */
+    static final int CACHED_TIMELINES = 64;
     private final AnnotationFold annotations = new AnnotationFold(Json.mapper());
+    private final Map<Key, Cached> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
+            return size() > CACHED_TIMELINES;
+        }
+    };
+
+    private record Key(String model, String rowId, String stream) {
+    }
+
+    private record Cached(long end, RowTimeline timeline) {
+    }
 
     public RowHistories(EventLog log) {
         this.log = log;
@@ -43,6 +58,22 @@ public final class RowHistories {
      * stream of annotations on no document); null searches every stream (a deleted annotation's document is unknown).
      */
     public RowTimeline timeline(String model, String rowId, String annotationStream) {
+        long end = log.lastPosition();
+        Key key = new Key(model, rowId, annotationStream);
+        synchronized (recent) {
+            Cached c = recent.get(key);
+            if (c != null && c.end() == end) {
+                return c.timeline();
+            }
+        }
+        RowTimeline t = find(model, rowId, annotationStream, end);
+        synchronized (recent) {
+            recent.put(key, new Cached(end, t));
+        }
+        return t;
+    }
+
+    private RowTimeline find(String model, String rowId, String annotationStream, long end) {
         Predicate<StoredEvent> about = switch (model) {
             case "documents" -> e -> e.streamId().equals(rowId) && DocumentFold.changesRow(e.type()) && e.documentId() != null;
             case "annotations" -> e -> (annotationStream == null || e.streamId().equals(annotationStream))
@@ -57,6 +88,9 @@ public final class RowHistories {
             Iterator<StoredEvent> it = all.iterator();
             while (it.hasNext()) {
                 StoredEvent e = it.next();
+                if (e.position() > end) {
+                    break;
+                }
                 if (about.test(e) && !skips.skips(e)) {
                     steps.add(new TimelineStep(e.position(), e.streamId(), e.sequence(), e.type(), e.userId(), e.timestamp()));
                 }
