@@ -126,7 +126,9 @@ class StudioBrowserIT {
         browser.open(server.studio() + "/m/widgets");
         browser.find("#columns-panel summary").click();
         browser.find("#columns-form input[data-column='meta']").click();
+        WebElement before = browser.find("#rows");
         browser.find("#apply-columns").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
         assertThat(browser.all("#rows thead th[data-column]").stream().map(e -> e.getAttribute("data-column")).toList())
                 .containsExactly("id", "name", "qty");
         browser.open(server.studio() + "/m/documents");
