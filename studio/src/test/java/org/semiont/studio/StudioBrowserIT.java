@@ -390,10 +390,10 @@ class StudioBrowserIT {
         assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
         assertThat(browser.all("#fields tr")).isEmpty();
         browser.find("#step-next").click(); // a plain link (?at=<global position>): no script needed
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("at="));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("&at="));
         assertThat(browser.text("tr[data-field='body'] td")).contains("slider-original");
         browser.find("#at-now").click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("at="));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("&at="));
         assertThat(browser.text("tr[data-field='body'] td")).contains("slider-edited");
         assertThat(browser.all("#step-next")).isEmpty();
 
@@ -404,7 +404,7 @@ class StudioBrowserIT {
         assertThat(browser.text("#as-of-state")).startsWith("Deleted by " + AnnotationEvents.REMOVED);
         assertThat(browser.find("#at-slider").getAttribute("max")).isEqualTo("3");
         browser.find("#step-prev").click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("at="));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("&at="));
         assertThat(browser.text("tr[data-field='body'] td")).contains("slider-edited");
     }
 
