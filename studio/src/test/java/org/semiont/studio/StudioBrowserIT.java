@@ -397,6 +397,18 @@ class StudioBrowserIT {
         assertThat(browser.text("tr[data-field='body'] td")).contains("slider-edited");
         assertThat(absent("#step-next")).isTrue();
 
+        // the folds' last step is the live row, column for column, for a document and a user too
+        long end = server.app().api().events().lastPosition();
+        for (String url : List.of(rowUrl, server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)),
+                server.studio() + "/m/users/row?k=" + Cursors.encode(List.of(adminId)))) {
+            browser.open(url + "&at=" + end);
+            assertThat(browser.find("#as-of-state").getAttribute("data-state")).isEqualTo("present");
+            assertThat(absent("#fields tr.changed")).as(url).isTrue();
+            assertThat(browser.all("#fields tr")).hasSizeGreaterThan(1);
+        }
+        browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)) + "&step=0");
+        assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
+        browser.open(rowUrl);
         browser.find("#remove-annotation").click();
         browser.driver.switchTo().alert().accept();
         assertThat(browser.text("#model-title")).isEqualTo("annotations");
