@@ -377,6 +377,7 @@ class StudioBrowserIT {
         assertThat(browser.text("tr[data-field='body'] td")).contains("slider-original").doesNotContain("slider-edited");
         List<String> changed = browser.all("#fields tr.changed").stream().map(tr -> tr.getAttribute("data-field")).toList();
         assertThat(changed).contains("body", "modified").doesNotContain("id", "documentId", "motivation", "created", "target");
+        assertThat(browser.find("tr[data-now='body'] pre").getAttribute("textContent")).contains("slider-edited");
         assertThat(absent("#body-form")).as("the past is not edited").isTrue();
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1250));
         try {
@@ -403,7 +404,9 @@ class StudioBrowserIT {
                 server.studio() + "/m/users/row?k=" + Cursors.encode(List.of(adminId)))) {
             browser.open(url + "&at=" + end);
             assertThat(browser.find("#as-of-state").getAttribute("data-state")).isEqualTo("present");
-            assertThat(absent("#fields tr.changed")).as(url).isTrue();
+            assertThat(absent("#fields tr.changed")).as(url + " " + browser.all("#fields tr.changed").stream()
+                    .map(WebElement::getText).toList() + " now " + browser.all("#fields tr.now pre").stream()
+                    .map(e -> e.getAttribute("textContent")).toList()).isTrue();
             assertThat(browser.all("#fields tr")).hasSizeGreaterThan(1);
         }
         browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)) + "&step=0");

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code t}/{@code f}, timestamps without trailing zeros, text arrays in braces. The folds' row records name their
  * components after the table's columns.
  */
-final class PgText {
+public final class PgText {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private PgText() {
@@ -67,6 +67,42 @@ final class PgText {
             b.append(element(String.valueOf(items.get(i))));
         }
         return b.append('}').toString();
+    }
+
+    /**
+     * A one-dimensional array's text as its elements (NULL as null), whether the elements are quoted or not: the JDBC
+     * driver prints {@code {"a"}} for what PostgreSQL prints as {@code {a}} once a statement is read in binary.
+     * Null when the text is not an array.
+     */
+    public static List<String> parseArray(String text) {
+        if (text == null || text.length() < 2 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            return null;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        String inner = text.substring(1, text.length() - 1);
+        int i = 0;
+        while (i < inner.length()) {
+            StringBuilder b = new StringBuilder();
+            boolean quoted = inner.charAt(i) == '"';
+            if (quoted) {
+                i++;
+                while (i < inner.length() && inner.charAt(i) != '"') {
+                    if (inner.charAt(i) == '\\' && i + 1 < inner.length()) {
+                        i++;
+                    }
+                    b.append(inner.charAt(i++));
+                }
+                i++; // the closing quote
+            } else {
+                while (i < inner.length() && inner.charAt(i) != ',') {
+                    b.append(inner.charAt(i++));
+                }
+            }
+            String v = b.toString();
+            out.add(!quoted && v.equalsIgnoreCase("NULL") ? null : v);
+            i++; // the comma
+        }
+        return out;
     }
 
     private static String element(String s) {

@@ -51,11 +51,14 @@ public final class Pages {
         }
     }
 
-    /** A row's field; {@code changed}: shown as of an earlier event, it differs from the live row. */
+    /**
+     * A row's field; {@code changed}: shown as of an earlier event, it differs from the live row, whose value is
+     * {@code now} (null otherwise).
+     */
     public record Field(String name, String type, String value, boolean isNull, boolean json, String link, boolean editable,
-                        boolean changed) {
+                        boolean changed, String now) {
         public Field(String name, String type, String value, boolean isNull, boolean json, String link, boolean editable) {
-            this(name, type, value, isNull, json, link, editable, false);
+            this(name, type, value, isNull, json, link, editable, false, null);
         }
     }
 

@@ -14,6 +14,7 @@ import org.semiont.studio.StudioError;
 import org.semiont.studio.StudioException;
 import org.semiont.studio.browse.RowData;
 import org.semiont.studio.browse.SqlTypes;
+import org.semiont.studio.history.PgText;
 import org.semiont.studio.history.RowHistories;
 import org.semiont.studio.history.RowTimeline;
 import org.semiont.studio.history.Snapshot;
@@ -133,9 +134,11 @@ final class TimeSlider {
                 continue;
             }
             String v = snap.columns().get(c.name());
-            boolean changed = current != null && !same(v, current.get(c.name()), json);
+            String live = current == null ? null : current.get(c.name());
+            boolean changed = current != null && !same(v, live, json);
             out.add(new Pages.Field(c.name(), SqlTypes.label(c), json && v != null ? BrowseRoutes.pretty(v) : v, v == null,
-                    json && v != null, null, false, changed));
+                    json && v != null, null, false, changed, !changed ? null : live == null ? "NULL"
+                    : json ? BrowseRoutes.pretty(live) : live));
         }
         return out;
     }
@@ -153,6 +156,13 @@ final class TimeSlider {
             } catch (Exception e) {
                 return folded.equals(live);
             }
+        }
+        if (folded.equals("t") || folded.equals("f")) {
+            return folded.equals(live) || (folded.equals("t") ? "true" : "false").equals(live);
+        }
+        List<String> array = PgText.parseArray(folded);
+        if (array != null && PgText.parseArray(live) != null) {
+            return array.equals(PgText.parseArray(live));
         }
         if (TIMESTAMP.matcher(folded).matches() && TIMESTAMP.matcher(live).matches()) {
             return LocalDateTime.parse(folded.replace(' ', 'T')).equals(LocalDateTime.parse(live.replace(' ', 'T')));

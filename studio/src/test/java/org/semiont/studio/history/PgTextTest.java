@@ -22,6 +22,16 @@ class PgTextTest {
     }
 
     @Test
+    void array_text_is_read_back_quoted_or_not() {
+        List<String> items = List.of("Person", "a b", "x,y", "say \"hi\"", "", "null");
+        assertThat(PgText.parseArray(PgText.array(items))).isEqualTo(items);
+        assertThat(PgText.parseArray("{\"Person\",\"Place\"}")).containsExactly("Person", "Place");
+        assertThat(PgText.parseArray("{a,NULL}")).containsExactly("a", null);
+        assertThat(PgText.parseArray("{}")).isEmpty();
+        assertThat(PgText.parseArray("[1]")).isNull();
+    }
+
+    @Test
     void a_row_record_becomes_its_columns_by_name() {
         assertThat(PgText.columns(new EntityTypeRow("Person", LocalDateTime.parse("2026-01-02T03:04:05.006"))))
                 .containsExactly(java.util.Map.entry("name", "Person"), java.util.Map.entry("created", "2026-01-02 03:04:05.006"));

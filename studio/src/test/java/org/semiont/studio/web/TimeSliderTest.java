@@ -14,5 +14,10 @@ class TimeSliderTest {
         assertThat(TimeSlider.same(null, null, false)).isTrue();
         assertThat(TimeSlider.same("x", null, false)).isFalse();
         assertThat(TimeSlider.same("{a,b}", "{a,b}", false)).isTrue();
+        assertThat(TimeSlider.same("{Person}", "{\"Person\"}", false)).as("the driver's binary form quotes").isTrue();
+        assertThat(TimeSlider.same("{Person}", "{\"Person\",\"Place\"}", false)).isFalse();
+        assertThat(TimeSlider.same("{}", "{}", false)).isTrue();
+        assertThat(TimeSlider.same("t", "true", false)).isTrue();
+        assertThat(TimeSlider.same("f", "t", false)).isFalse();
     }
 }
