@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.annotation.AnnotationEvents;
+import org.semiont.server.user.UserEvents;
 import org.semiont.server.api.ApiClient;
 import org.semiont.server.api.ApiServer;
 import org.semiont.studio.browse.Cursors;
@@ -408,6 +409,10 @@ class StudioBrowserIT {
                     .map(WebElement::getText).toList() + " now " + browser.all("#fields tr.now pre").stream()
                     .map(e -> e.getAttribute("textContent")).toList()).isTrue();
             assertThat(browser.all("#fields tr")).hasSizeGreaterThan(1);
+            assertThat(browser.driver.getPageSource()).as("password hashes are not shown").doesNotContain("$argon2");
+            if (url.contains("/m/users/")) {
+                assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).contains(UserEvents.PASSWORD_SET);
+            }
         }
         browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)) + "&step=0");
         assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
