@@ -322,8 +322,13 @@ public final class EventLog implements AutoCloseable {
      * also checks the global log and that it indexes every stream event.
      */
     public VerifyReport verify(String streamId) {
+        return verify(streamId, VerifyProgress.NONE);
+    }
+
+    /** {@link #verify(String)}, telling {@code progress} of each stream as it is done. */
+    public VerifyReport verify(String streamId, VerifyProgress progress) {
         List<String> ids = streamId == null ? streamIds() : List.of(StreamIds.validate(streamId));
-        return new LogVerifier(layout, options.verifyThreads()).verify(ids, streamId == null ? walDir : null);
+        return new LogVerifier(layout, options.verifyThreads(), progress).verify(ids, streamId == null ? walDir : null);
     }
 
     /**

@@ -16,10 +16,12 @@ import org.semiont.events.jsonl.StreamVerifier;
 final class LogVerifier {
     private final StreamLayout layout;
     private final int threads;
+    private final VerifyProgress progress;
 
-    LogVerifier(StreamLayout layout, int threads) {
+    LogVerifier(StreamLayout layout, int threads, VerifyProgress progress) {
         this.layout = layout;
         this.threads = threads;
+        this.progress = progress;
     }
 
     /** Verifies the streams; with {@code walDir}, also the global log and that it indexes every event. */
@@ -30,7 +32,7 @@ final class LogVerifier {
             CompletableFuture<GlobalLogCheck.Result> global = walDir == null ? null
                     : CompletableFuture.supplyAsync(() -> GlobalLogCheck.scan(walDir), pool);
             List<StreamVerifier.Result> results = pool.submit(() -> streamIds.parallelStream()
-                    .map(id -> new StreamVerifier().verify(id, layout.files(id), layout.root()))
+                    .map(id -> reported(new StreamVerifier().verify(id, layout.files(id), layout.root())))
                     .collect(Collectors.toList())).get();
             List<Defect> extra = global == null ? List.of() : crossCheck(results, global.get());
             return summarize(results, extra, System.nanoTime() - start);
@@ -42,6 +44,11 @@ final class LogVerifier {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private StreamVerifier.Result reported(StreamVerifier.Result r) {
+        progress.streamVerified(r.streamId(), r.events(), r.bytes());
+        return r;
     }
 
     private static List<Defect> crossCheck(List<StreamVerifier.Result> results, GlobalLogCheck.Result global) {

@@ -20,6 +20,7 @@ import org.semiont.server.api.DomainServices;
 import org.semiont.server.db.TargetSchemaDatabase;
 import org.semiont.server.store.ApplicationSchema;
 import org.semiont.studio.browse.Catalog;
+import org.semiont.studio.metrics.KeyMetrics;
 import org.semiont.studio.web.Pages;
 import org.semiont.studio.web.SchemaReport;
 import org.semiont.studio.web.StudioRoutes;
@@ -43,7 +44,7 @@ public final class Studio {
         DomainServices domain = app.api().services();
         Catalog catalog = new Catalog(domain.pool(), bundledTables(app));
         return new StudioRoutes(BASE, readOnly, domain, catalog, Clock.systemUTC(), () -> schemaReport(app),
-                () -> health(app), () -> facts(app, readOnly));
+                () -> health(app), () -> facts(app, readOnly), () -> app.metrics().registry().map(KeyMetrics::read));
     }
 
     private static SchemaEngine engine(ServerApp app) {

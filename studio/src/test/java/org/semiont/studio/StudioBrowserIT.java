@@ -16,11 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.semiont.events.StoredEvent;
 import org.semiont.server.annotation.AnnotationEvents;
+import org.semiont.server.user.UserEvents;
 import org.semiont.server.api.ApiClient;
 import org.semiont.server.api.ApiServer;
 import org.semiont.studio.browse.Cursors;
@@ -318,15 +323,111 @@ class StudioBrowserIT {
         browser.go("#filter-log");
         assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).isNotEmpty()
                 .allMatch(AnnotationEvents.ADDED::equals);
-        browser.go("#verify");
-        assertThat(browser.text("#verify-result")).startsWith("Clean");
         browser.screenshot("log");
+        browser.go("#verify");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("verify-result")).isEmpty());
+        assertThat(browser.text("#verify-result")).startsWith("Clean");
+        assertThat(browser.find("#verify-progress").getAttribute("value")).isEqualTo("100");
+        long streams = server.app().api().events().streamIds().size();
+        long events = server.app().api().events().lastPosition();
+        assertThat(browser.text("#verify-counts")).startsWith("100 %").contains(streams + " of " + streams + " streams")
+                .contains(events + " of " + events + " events");
+        browser.screenshot("verify");
+        browser.open(server.studio() + "/log");
+        assertThat(browser.text("#last-verify")).isEqualTo("clean");
         browser.open(server.studio() + "/schema");
         assertThat(browser.text("#pulled")).contains("model Annotation").contains("widgets");
         assertThat(browser.text("#drift")).contains("differences");
         browser.screenshot("schema");
         browser.open(server.studio() + "/health");
         assertThat(browser.text("#health-json")).contains("\"status\"");
+        Map<String, String> metrics = browser.all("#key-metrics tr").stream().collect(Collectors.toMap(
+                tr -> tr.getAttribute("data-metric"), tr -> tr.findElement(By.tagName("td")).getText()));
+        assertThat(Long.parseLong(metrics.get("requests").split(" ")[0])).isGreaterThan(10);
+        assertThat(metrics.get("p99")).startsWith("≤ ");
+        assertThat(metrics.get("log-position")).isEqualTo(String.format(java.util.Locale.ROOT, "%,d",
+                server.app().api().events().lastPosition()));
+        assertThat(metrics).containsKeys("lag-events", "in-flight").doesNotContainKey("backup");
+        assertThat(metrics.entrySet()).anySatisfy(e -> assertThat(e.getKey()).startsWith("pool-"))
+                .allSatisfy(e -> assertThat(e.getValue()).isNotBlank());
+        browser.screenshot("health");
+    }
+
+    @Test
+    void the_time_slider_shows_an_annotation_before_its_body_edit_before_it_existed_and_once_deleted() throws Exception {
+        ApiClient.Response created = server.api("admin@example.org").post("/api/annotations", Map.of("motivation", "highlighting",
+                "target", Map.of("source", docA, "selector", Map.of("type", "TextQuoteSelector", "exact", "Bob")),
+                "body", List.of(Map.of("type", "TextualBody", "value", "slider-original", "purpose", "commenting"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = ids("SELECT id FROM annotations WHERE body::text LIKE '%slider-original%'").get(0);
+        String rowUrl = server.studio() + "/m/annotations/row?k=" + Cursors.encode(List.of(id));
+        browser.open(rowUrl);
+        assertThat(browser.find("#at-slider").getAttribute("value")).isEqualTo("1");
+        WebElement editor = browser.find("#body-editor");
+        editor.clear();
+        editor.sendKeys("[{\"type\": \"TextualBody\", \"value\": \"slider-edited\", \"purpose\": \"commenting\"}]");
+        browser.go("#save-body");
+        assertThat(browser.text("#notice")).contains(AnnotationEvents.BODY_UPDATED);
+        assertThat(browser.find("#at-slider").getAttribute("max")).isEqualTo("2");
+        assertThat(browser.find("#at-slider").getAttribute("value")).isEqualTo("2");
+        assertThat(absent("#fields tr.changed")).isTrue();
+
+        browser.find("#at-slider").sendKeys(Keys.ARROW_LEFT); // the script shows the step the slider stops at
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("step=1"));
+        assertThat(browser.text("#as-of-state")).contains("right after " + AnnotationEvents.ADDED);
+        assertThat(browser.text("tr[data-field='body'] td")).contains("slider-original").doesNotContain("slider-edited");
+        List<String> changed = browser.all("#fields tr.changed").stream().map(tr -> tr.getAttribute("data-field")).toList();
+        assertThat(changed).contains("body", "modified").doesNotContain("id", "documentId", "motivation", "created", "target");
+        assertThat(browser.find("tr[data-now='body'] pre").getAttribute("textContent")).contains("slider-edited");
+        assertThat(absent("#body-form")).as("the past is not edited").isTrue();
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1250));
+        try {
+            browser.screenshot("time-slider", "#timeline");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+
+        browser.find("#at-slider").sendKeys(Keys.HOME);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("step=0"));
+        assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
+        assertThat(absent("#fields tr")).isTrue();
+        browser.go("#step-next"); // a plain link (?at=<global position>): no script needed
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("&at="));
+        assertThat(browser.text("tr[data-field='body'] td")).contains("slider-original");
+        browser.go("#at-now");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("&at="));
+        assertThat(browser.text("tr[data-field='body'] td")).contains("slider-edited");
+        assertThat(absent("#step-next")).isTrue();
+
+        // the folds' last step is the live row, column for column, for a document and a user too
+        long end = server.app().api().events().lastPosition();
+        for (String url : List.of(rowUrl, server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)),
+                server.studio() + "/m/users/row?k=" + Cursors.encode(List.of(adminId)))) {
+            browser.open(url + "&at=" + end);
+            assertThat(browser.find("#as-of-state").getAttribute("data-state")).isEqualTo("present");
+            assertThat(absent("#fields tr.changed")).as(url + " " + browser.all("#fields tr.changed").stream()
+                    .map(WebElement::getText).toList() + " now " + browser.all("#fields tr.now pre").stream()
+                    .map(e -> e.getAttribute("textContent")).toList()).isTrue();
+            assertThat(browser.all("#fields tr")).hasSizeGreaterThan(1);
+            assertThat(browser.driver.getPageSource()).as("password hashes are not shown").doesNotContain("$argon2");
+            if (url.contains("/m/users/")) {
+                assertThat(browser.all("#events .event-type").stream().map(WebElement::getText)).contains(UserEvents.PASSWORD_SET);
+            }
+        }
+        browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)) + "&step=0");
+        assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
+        browser.open(rowUrl);
+        WebElement page = browser.find("html");
+        browser.find("#remove-annotation").click();
+        browser.driver.switchTo().alert().accept();
+        browser.awaitNewPage(page);
+        assertThat(browser.text("#model-title")).isEqualTo("annotations");
+        browser.open(rowUrl);
+        assertThat(browser.text("#as-of-state")).startsWith("Deleted by " + AnnotationEvents.REMOVED);
+        assertThat(browser.find("#at-slider").getAttribute("max")).isEqualTo("3");
+        browser.go("#step-prev");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("&at="));
+        assertThat(browser.text("tr[data-field='body'] td")).contains("slider-edited");
     }
 
     @Test
@@ -340,6 +441,16 @@ class StudioBrowserIT {
             assertThat(pageWidth()).isLessThanOrEqualTo(390);
         } finally {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
+    /** Whether nothing matches on the page as it is (no implicit wait for it to appear). */
+    static boolean absent(String css) {
+        browser.driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.all(css).isEmpty();
+        } finally {
+            browser.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         }
     }
 

@@ -29,7 +29,11 @@ final class StudioServer implements AutoCloseable {
 
     static StudioServer start(Path dataDir, boolean readOnly) {
         LogSetup.console(ch.qos.logback.classic.Level.WARN);
-        Environment env = new Environment(Map.of("JWT_SECRET", ApiServer.SECRET, "SEMIONT_SIGNIN_RATE", "100000"));
+        byte[] token = new byte[16];
+        new java.security.SecureRandom().nextBytes(token);
+        // metrics on (a token made for this run), so the health page has the registry to read
+        Environment env = new Environment(Map.of("JWT_SECRET", ApiServer.SECRET, "SEMIONT_SIGNIN_RATE", "100000",
+                "SEMIONT_METRICS_TOKEN", java.util.HexFormat.of().formatHex(token)));
         ServerConfig config = ServerConfig.from(env, new ServerConfig.Overrides("127.0.0.1", 0, null, dataDir, null));
         return new StudioServer(ServerApp.start(config, env, List.of(Studio.extension(readOnly))));
     }

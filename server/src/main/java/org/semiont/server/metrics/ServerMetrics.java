@@ -112,6 +112,11 @@ public final class ServerMetrics implements AutoCloseable {
         }
     }
 
+    /** The registry, for readers in the same process (the studio's health page); empty when metrics are disabled. */
+    public java.util.Optional<io.micrometer.core.instrument.MeterRegistry> registry() {
+        return java.util.Optional.ofNullable(registry);
+    }
+
     /** Where the backup feature plugs in its {@link BackupStatus}. */
     public BackupMetrics backups() {
         return backups;

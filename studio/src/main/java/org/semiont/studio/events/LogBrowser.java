@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
-import org.semiont.events.VerifyReport;
 
 /** The log page's reads: streams with their lengths, events by global position with filters, and a verify run. */
 public final class LogBrowser {
@@ -68,9 +67,5 @@ public final class LogBrowser {
             window = Math.min(window * 4, 100_000);
         }
         return out;
-    }
-
-    public VerifyReport verify() {
-        return log.verify(null);
     }
 }

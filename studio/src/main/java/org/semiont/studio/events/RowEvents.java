@@ -26,6 +26,7 @@ public final class RowEvents {
     public static final int MAX_EVENTS = 500;
     static final String USERS_STREAM = "__users__";
     static final String NON_DOCUMENT_ANNOTATIONS = "__annotations__";
+    static final String PASSWORD_HASH = "passwordHash";
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final EventLog log;
 
@@ -90,8 +91,12 @@ public final class RowEvents {
         return new EventRow(e.streamId(), e.sequence(), e.position(), e.type(), e.userId(), e.timestamp(), payload(e), chain);
     }
 
+    /** The payload, pretty-printed, with any password hash hidden (moderators read these pages too). */
     static String payload(StoredEvent e) {
         JsonNode p = e.event().get("payload");
+        if (p instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has(PASSWORD_HASH)) {
+            p = o.deepCopy().put(PASSWORD_HASH, "(hidden)");
+        }
         try {
             return p == null ? "" : PRETTY.writeValueAsString(p);
         } catch (Exception ex) {

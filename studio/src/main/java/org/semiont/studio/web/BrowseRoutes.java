@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.semiont.schema.sql.Column;
 import org.semiont.schema.sql.Table;
+import org.semiont.studio.StudioError;
+import org.semiont.studio.StudioException;
 import org.semiont.studio.browse.Catalog;
 import org.semiont.studio.browse.Cursors;
 import org.semiont.studio.browse.Filter;
@@ -35,13 +37,15 @@ final class BrowseRoutes {
     private final TableReader tables;
     private final RowReader rows;
     private final RowEvents events;
+    private final TimeSlider slider;
 
-    BrowseRoutes(Frame frame, Catalog catalog, TableReader tables, RowReader rows, RowEvents events) {
+    BrowseRoutes(Frame frame, Catalog catalog, TableReader tables, RowReader rows, RowEvents events, TimeSlider slider) {
         this.frame = frame;
         this.catalog = catalog;
         this.tables = tables;
         this.rows = rows;
         this.events = events;
+        this.slider = slider;
     }
 
     void register(RoutesConfig routes) {
@@ -113,8 +117,30 @@ final class BrowseRoutes {
     private void row(Context ctx) {
         Table t = catalog.table(ctx.pathParam("model"));
         String keyToken = ctx.queryParam("k");
-        RowData row = rows.read(t, Cursors.decode(keyToken));
+        List<String> key = Cursors.decode(keyToken);
+        RowData row;
+        try {
+            row = rows.read(t, key);
+        } catch (StudioException e) {
+            if (e.error() != StudioError.ROW_NOT_FOUND || !TimeSlider.applies(t.name())) {
+                throw e;
+            }
+            renderGone(ctx, t, keyToken, key, e.getMessage());
+            return;
+        }
         render(ctx, t, row, keyToken, ctx.queryParam("msg"));
+    }
+
+    /** An event-sourced row that is not in the table now: its events still tell what it was, so the slider shows it. */
+    private void renderGone(Context ctx, Table t, String keyToken, List<String> key, String notFound) {
+        TimeSlider.View history = slider.view(ctx, t, null, keyToken, TimeSlider.rowId(t.name(), key), null);
+        if (history.slider().steps() == 0) {
+            throw new StudioException(StudioError.ROW_NOT_FOUND, notFound);
+        }
+        frame.views.render(ctx, "row.jte", new Pages.Row(frame.chrome(ctx, t.name(), "models"), t.name(),
+                catalog.kind(t.name()).label(), keyToken, "", history.fields(), List.of(), null, "", List.of(),
+                "This row is not in the table now; its events are still in the log.", "", "", false, "", false, false, false,
+                history.slider()));
     }
 
     void render(Context ctx, Table t, RowData row, String keyToken, String message) {
@@ -135,6 +161,12 @@ final class BrowseRoutes {
                         new Urls.Param("fc", rel.filterColumn()), new Urls.Param("fo", rel.op().code()), new Urls.Param("fv", v)))));
             }
         }
+        TimeSlider.View history = TimeSlider.applies(t.name()) ? slider.view(ctx, t, row, keyToken,
+                TimeSlider.rowId(t.name(), Cursors.decode(keyToken)),
+                t.name().equals("annotations") ? TimeSlider.annotationStream(row) : null) : null;
+        if (history != null && history.fields() != null) {
+            fields = history.fields();
+        }
         Optional<List<EventRow>> evs = events.of(row);
         String kind = catalog.kind(t.name()).name();
         String editForm = kind.equals("OWN") && t.primaryKey() != null ? "own"
@@ -145,7 +177,8 @@ final class BrowseRoutes {
                 t.name().equals("annotations") ? bodyText(row.get("body")) : "",
                 t.name().equals("documents") && "t".equals(row.get("archived")),
                 t.name().equals("documents") ? arrayText(row.get("entityTypes")) : "",
-                flag(t, row, "isAdmin"), flag(t, row, "isModerator"), flag(t, row, "isActive")));
+                flag(t, row, "isAdmin"), flag(t, row, "isModerator"), flag(t, row, "isActive"),
+                history == null ? null : history.slider()));
     }
 
     private String toOneLink(List<Relation> relations, String column, String value) {

@@ -6,6 +6,8 @@ import org.semiont.studio.browse.ModelSummary;
 import org.semiont.studio.browse.SqlText;
 import org.semiont.studio.events.EventRow;
 import org.semiont.studio.events.LogBrowser;
+import org.semiont.studio.events.VerifyRun;
+import org.semiont.studio.metrics.KeyMetrics;
 
 /** The data each template shows, one record per page; built by the route classes, never touched by templates. */
 public final class Pages {
@@ -49,7 +51,27 @@ public final class Pages {
         }
     }
 
-    public record Field(String name, String type, String value, boolean isNull, boolean json, String link, boolean editable) {
+    /**
+     * A row's field; {@code changed}: shown as of an earlier event, it differs from the live row, whose value is
+     * {@code now} (null otherwise).
+     */
+    public record Field(String name, String type, String value, boolean isNull, boolean json, String link, boolean editable,
+                        boolean changed, String now) {
+        public Field(String name, String type, String value, boolean isNull, boolean json, String link, boolean editable) {
+            this(name, type, value, isNull, json, link, editable, false, null);
+        }
+    }
+
+    /** One stop of the time slider: {@code step} 0 is before the row's first event, i right after its i-th. */
+    public record Tick(int step, String label, String url) {
+    }
+
+    /**
+     * The time slider of an event-sourced row: {@code step} of {@code steps} chosen, its {@code state} ("not-yet",
+     * "present", "gone"); {@code viewing}: the fields shown are as of that step, not the live row's.
+     */
+    public record Slider(String action, int steps, int step, String label, String state, String stateText, String previousUrl,
+                         String nextUrl, String nowUrl, boolean viewing, List<Tick> ticks) {
     }
 
     public record Link(String label, String url) {
@@ -58,9 +80,14 @@ public final class Pages {
     public record Row(Chrome chrome, String model, String kind, String keyToken, String version, List<Field> fields,
                       List<Link> relations, List<EventRow> events, String streamNote, List<SqlText> ran, String message,
                       String editForm, String annotationBody, boolean archived, String entityTypes, boolean userAdmin,
-                      boolean userModerator, boolean userActive) {
+                      boolean userModerator, boolean userActive, Slider slider) {
         public boolean hasEvents() {
             return events != null;
+        }
+
+        /** Whether the page shows the row as of an earlier event (then nothing on it edits). */
+        public boolean past() {
+            return slider != null && slider.viewing();
         }
     }
 
@@ -68,8 +95,11 @@ public final class Pages {
     }
 
     public record Log(Chrome chrome, List<LogBrowser.StreamInfo> streams, List<EventRow> events, String stream, String type,
-                      String user, String from, String to, long lastPosition, String olderUrl, String verifyResult,
-                      List<String> defects) {
+                      String user, String from, String to, long lastPosition, String olderUrl, String lastVerify) {
+    }
+
+    /** An {@code events verify} run: {@code progress} null when none has run; {@code result} once it has ended. */
+    public record Verify(Chrome chrome, VerifyRun.Progress progress, String eta, String result, List<String> defects) {
     }
 
     public record Schema(Chrome chrome, String pulled, List<String> warnings, boolean inSync, List<String> differences,
@@ -79,6 +109,7 @@ public final class Pages {
     public record Fact(String label, String value) {
     }
 
-    public record Health(Chrome chrome, String healthJson, List<Fact> facts) {
+    /** {@code metrics} null when the server's metrics are off. */
+    public record Health(Chrome chrome, String healthJson, List<Fact> facts, List<KeyMetrics.Metric> metrics) {
     }
 }

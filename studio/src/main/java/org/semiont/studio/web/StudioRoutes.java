@@ -3,6 +3,7 @@ package org.semiont.studio.web;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.semiont.server.api.DomainServices;
 import org.semiont.studio.StudioException;
@@ -16,6 +17,9 @@ import org.semiont.studio.edit.DomainEditor;
 import org.semiont.studio.edit.OwnRowEditor;
 import org.semiont.studio.events.LogBrowser;
 import org.semiont.studio.events.RowEvents;
+import org.semiont.studio.events.VerifyRuns;
+import org.semiont.studio.history.RowHistories;
+import org.semiont.studio.metrics.KeyMetrics;
 
 /** Every studio route under {@code base}, behind the {@link Gate}. */
 public final class StudioRoutes {
@@ -25,7 +29,8 @@ public final class StudioRoutes {
     private final List<java.util.function.Consumer<RoutesConfig>> sets;
 
     public StudioRoutes(String base, boolean readOnly, DomainServices domain, Catalog catalog, Clock clock,
-                        Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Fact>> facts) {
+                        Supplier<SchemaReport> schema, Supplier<String> health, Supplier<List<Pages.Fact>> facts,
+                        Supplier<Optional<List<KeyMetrics.Metric>>> metrics) {
         this.base = base;
         StudioSessions sessions = new StudioSessions(clock);
         this.gate = new Gate(sessions, domain.directory(), base);
@@ -35,10 +40,11 @@ public final class StudioRoutes {
         this.sets = List.of(
                 new StaticRoutes(base)::register,
                 new SignInRoutes(frame, gate, sessions, domain.passwords())::register,
-                new BrowseRoutes(frame, catalog, new TableReader(tx), rows, new RowEvents(domain.events()))::register,
+                new BrowseRoutes(frame, catalog, new TableReader(tx), rows, new RowEvents(domain.events()),
+                        new TimeSlider(base, new RowHistories(domain.events())))::register,
                 new EditRoutes(frame, catalog, rows, new OwnRowEditor(tx), new DomainEditor(domain))::register,
-                new LogRoutes(frame, new LogBrowser(domain.events()))::register,
-                new InfoRoutes(frame, schema, health, facts)::register);
+                new LogRoutes(frame, new LogBrowser(domain.events()), VerifyRuns.background(domain.events()))::register,
+                new InfoRoutes(frame, schema, health, facts, metrics)::register);
     }
 
     public void register(RoutesConfig routes) {
