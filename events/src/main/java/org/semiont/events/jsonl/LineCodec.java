@@ -75,26 +75,60 @@ public final class LineCodec {
      * scanning the event bytes; anything unusual goes the long way.
      */
     private static EventLine parseFromTheEnd(byte[] line) {
-        int n = line.length;
-        if (n < PREFIX.length + 2 || line[n - 1] != '}' || line[n - 2] != '}') {
+        int at = metadataFromTheEnd(line, 0, line.length);
+        if (at < 0) {
             return null;
         }
-        int at = lastIndexOf(line, META, n - 2);
-        if (at <= PREFIX.length || line[at - 1] != '}') {
+        MetadataParser m = quickMetadata(line, at, line.length);
+        if (m == null) {
             return null;
         }
-        int metaStart = at + META.length;
-        MetadataParser m = MetadataParser.parse(line, metaStart, n - 1 - metaStart);
-        if (m == null || m.sequence < 1 || m.checksum == null) {
-            return null;
-        }
-        return new EventLine(line, PREFIX.length, at, m.sequence, m.streamPosition, m.timestamp,
-                m.prevEventHash, m.checksum);
+        return new EventLine(line, PREFIX.length, at, m.sequence, m.streamPosition, m.timestamp(),
+                m.prevEventHash(), m.checksum());
     }
 
-    private static int lastIndexOf(byte[] b, byte[] pattern, int before) {
+    /**
+     * Where {@code ,"metadata":} starts in the line {@code b[from, to)} (which starts with the prefix), found from the
+     * end as {@link #parseFromTheEnd} does, or -1 when the line must go the long way.
+     */
+    static int metadataFromTheEnd(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < PREFIX.length + 2 || b[to - 1] != '}' || b[to - 2] != '}') {
+            return -1;
+        }
+        int at = lastIndexOf(b, META, from, to - 2);
+        if (at <= from + PREFIX.length || b[at - 1] != '}') {
+            return -1;
+        }
+        return at;
+    }
+
+    /** The flat metadata after {@code ,"metadata":} at {@code at}, if it has a positive sequence and a checksum. */
+    static MetadataParser quickMetadata(byte[] b, int at, int to) {
+        int metaStart = at + META.length;
+        MetadataParser m = MetadataParser.parse(b, metaStart, to - 1 - metaStart);
+        return m == null || m.sequence < 1 || m.checksumAt < 0 ? null : m;
+    }
+
+    static boolean startsWithPrefix(byte[] b, int from, int to) {
+        if (to - from < PREFIX.length) {
+            return false;
+        }
+        for (int i = 0; i < PREFIX.length; i++) {
+            if (b[from + i] != PREFIX[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int prefixLength() {
+        return PREFIX.length;
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] pattern, int from, int before) {
         outer:
-        for (int i = before - pattern.length; i >= 0; i--) {
+        for (int i = before - pattern.length; i >= from; i--) {
             for (int k = 0; k < pattern.length; k++) {
                 if (b[i + k] != pattern[k]) {
                     continue outer;
@@ -108,9 +142,9 @@ public final class LineCodec {
     private EventLine readMetadata(byte[] line, int eventStart, int eventEnd, int off, int len)
             throws LineFormatException {
         MetadataParser fast = MetadataParser.parse(line, off, len);
-        if (fast != null && fast.sequence >= 1 && fast.checksum != null) {
-            return new EventLine(line, eventStart, eventEnd, fast.sequence, fast.streamPosition, fast.timestamp,
-                    fast.prevEventHash, fast.checksum);
+        if (fast != null && fast.sequence >= 1 && fast.checksumAt >= 0) {
+            return new EventLine(line, eventStart, eventEnd, fast.sequence, fast.streamPosition, fast.timestamp(),
+                    fast.prevEventHash(), fast.checksum());
         }
         return readMetadataSlowly(line, eventStart, eventEnd, off, len);
     }

@@ -2,8 +2,6 @@ package org.semiont.events.jsonl;
 
 import java.nio.charset.StandardCharsets;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A fast path for the metadata object as both writers produce it: flat, keys and string values
  * without escapes, integer numbers. Returns null for anything else so the caller falls back to a
@@ -12,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 final class MetadataParser {
     long sequence = -1;
     long streamPosition;
-    String timestamp;
-    String prevEventHash;
-    String checksum;
+    /** Where each string value's characters start in the line, and how many there are (-1: absent); ASCII only. */
+    int timestampAt = -1;
+    int timestampLength;
+    int prevAt = -1;
+    int prevLength;
+    int checksumAt = -1;
+    int checksumLength;
 
     private final byte[] b;
     private int i;
@@ -29,6 +31,22 @@ final class MetadataParser {
     static MetadataParser parse(byte[] b, int off, int len) {
         MetadataParser p = new MetadataParser(b, off, len);
         return p.object() ? p : null;
+    }
+
+    String timestamp() {
+        return text(timestampAt, timestampLength);
+    }
+
+    String prevEventHash() {
+        return text(prevAt, prevLength);
+    }
+
+    String checksum() {
+        return text(checksumAt, checksumLength);
+    }
+
+    private String text(int at, int length) {
+        return at < 0 ? null : new String(b, at, length, StandardCharsets.US_ASCII);
     }
 
     private static final int OTHER = 0;
@@ -75,35 +93,46 @@ final class MetadataParser {
         return OTHER;
     }
 
+    /** Skips a string without escapes, control or non-ASCII characters (locals, not fields, in the hot loop). */
     private boolean skipPlainString() {
         if (!take('"')) {
             return false;
         }
-        while (i < end && b[i] != '"') {
-            if (b[i] == '\\' || (b[i] & 0xff) < 0x20 || b[i] < 0) {
+        byte[] bytes = b;
+        int limit = end;
+        int k = i;
+        while (k < limit) {
+            byte c = bytes[k];
+            if (c == '"') {
+                i = k + 1;
+                return true;
+            }
+            if (c == '\\' || c < 0x20) { // a negative byte is non-ASCII
+                i = k;
                 return false;
             }
-            i++;
+            k++;
         }
-        if (i >= end) {
-            return false;
-        }
-        i++;
-        return true;
+        i = k;
+        return false;
     }
 
     private boolean value(int key) {
         if (i < end && b[i] == '"') {
-            String v = string();
-            if (v == null) {
+            int start = i + 1;
+            if (!skipPlainString()) {
                 return false;
             }
+            int length = i - 1 - start;
             if (key == TIMESTAMP) {
-                timestamp = v;
+                timestampAt = start;
+                timestampLength = length;
             } else if (key == PREV) {
-                prevEventHash = v;
+                prevAt = start;
+                prevLength = length;
             } else if (key == CHECKSUM) {
-                checksum = v;
+                checksumAt = start;
+                checksumLength = length;
             }
             return true;
         }
@@ -120,32 +149,17 @@ final class MetadataParser {
     }
 
     private long number() {
+        byte[] bytes = b;
+        int limit = end;
         int start = i;
+        int k = start;
         long n = 0;
-        while (i < end && b[i] >= '0' && b[i] <= '9' && i - start < 18) {
-            n = n * 10 + (b[i++] - '0');
+        while (k < limit && bytes[k] >= '0' && bytes[k] <= '9' && k - start < 18) {
+            n = n * 10 + (bytes[k++] - '0');
         }
-        boolean leadingZero = i - start > 1 && b[start] == '0';
-        return i == start || leadingZero || (i < end && b[i] != ',' && b[i] != '}') ? -1 : n;
-    }
-
-    private String string() {
-        if (!take('"')) {
-            return null;
-        }
-        int start = i;
-        while (i < end && b[i] != '"') {
-            if (b[i] == '\\' || (b[i] & 0xff) < 0x20 || b[i] < 0) {
-                return null;
-            }
-            i++;
-        }
-        if (i >= end) {
-            return null;
-        }
-        String s = new String(b, start, i - start, StandardCharsets.US_ASCII);
-        i++;
-        return s;
+        i = k;
+        boolean leadingZero = k - start > 1 && bytes[start] == '0';
+        return k == start || leadingZero || (k < limit && bytes[k] != ',' && bytes[k] != '}') ? -1 : n;
     }
 
     private boolean take(char c) {
