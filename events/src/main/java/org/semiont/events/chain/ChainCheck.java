@@ -40,14 +40,34 @@ public final class ChainCheck {
      * a defect's message.
      */
     public void accept(String file, long lineNo, LineFacts line) {
-        byte[] b = line.bytes();
-        digest.update(b, line.eventStart(), line.eventLength());
-        boolean hashed = line.checksumLength() == 64 && Sha256.matchesHex(digestInto(), b, line.checksumAt());
+        accept(file, lineNo, line, hashes(line, digest, hash));
+    }
+
+    /**
+     * The same checks for a line whose event bytes the caller has already found to hash to its stored checksum (a
+     * worker hashing ahead, see {@link #hashes}): only the sequence and the link are left.
+     */
+    public void acceptHashed(String file, long lineNo, LineFacts line) {
+        accept(file, lineNo, line, true);
+    }
+
+    private void accept(String file, long lineNo, LineFacts line, boolean hashed) {
         boolean linked = previousChecksum == null
-                || line.hasPrev() && Sha256.sameAscii(previousChecksum, b, line.prevAt(), line.prevLength());
+                || line.hasPrev() && Sha256.sameAscii(previousChecksum, line.bytes(), line.prevAt(), line.prevLength());
         String stored = line.checksum();
         check(file, lineNo, line.sequence(), hashed, stored, line.hasPrev(), linked, line::prevEventHash);
         previousChecksum = stored;
+    }
+
+    /** Whether the line's event bytes hash to its stored checksum (for {@link #acceptHashed}); {@code md} is the caller's. */
+    public static boolean hashes(LineFacts line, MessageDigest md, byte[] scratch) {
+        md.update(line.bytes(), line.eventStart(), line.eventLength());
+        try {
+            md.digest(scratch, 0, 32);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+        }
+        return line.checksumLength() == 64 && Sha256.matchesHex(scratch, line.bytes(), line.checksumAt());
     }
 
     private byte[] digestInto() {

@@ -34,8 +34,13 @@ public final class LineWindow implements Closeable {
     }
 
     public LineWindow(InputStream in, int blockBytes) {
+        this(in, new byte[Math.max(16, blockBytes)]);
+    }
+
+    /** Reads into {@code buffer} (a caller's, reused from file to file; {@link #buffer()} is the grown one after a long line). */
+    public LineWindow(InputStream in, byte[] buffer) {
         this.in = in;
-        this.buf = new byte[Math.max(16, blockBytes)];
+        this.buf = buffer;
     }
 
     /** Moves to the next line; false at the end. */
@@ -87,7 +92,7 @@ public final class LineWindow implements Closeable {
     }
 
     /** Index of the first {@code '\n'} in {@code b[from, to)}, or -1. */
-    static int indexOfNewline(byte[] b, int from, int to) {
+    public static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long x = (long) LONGS.get(b, i) ^ NEWLINES;

@@ -12,11 +12,12 @@ import org.semiont.events.chain.ChainCheck;
 /**
  * Reads one stream's files and runs {@link ChainCheck} over every line. Lines are located in a large reused buffer
  * and only the fields the checks need are read ({@link LineFacts}); a line off the quick path is copied and parsed
- * in full, so every line is judged as {@link LineCodec#parse} would.
+ * in full, so every line is judged as {@link LineCodec#parse} would. One instance per thread: it keeps its buffer.
  */
 public final class StreamVerifier {
     private final LineCodec codec = new LineCodec();
     private final LineFacts facts = new LineFacts();
+    private byte[] window = new byte[1 << 20];
 
     /** Result for one stream. */
     public record Result(String streamId, long events, long bytes, List<Defect> defects) {
@@ -29,7 +30,7 @@ public final class StreamVerifier {
         long bytes = 0;
         for (Path f : files) {
             String name = root.relativize(f).toString();
-            try (LineWindow w = new LineWindow(Files.newInputStream(f), blockFor(f))) {
+            try (LineWindow w = new LineWindow(Files.newInputStream(f), window)) {
                 while (w.next()) {
                     bytes += w.length() + 1;
                     if (!w.complete()) {
@@ -38,17 +39,12 @@ public final class StreamVerifier {
                     }
                     events += check(chain, name, w);
                 }
+                window = w.buffer();
             } catch (IOException e) {
                 defects.add(new Defect(streamId, name, 0, 0, Defect.Kind.UNREADABLE, e.toString()));
             }
         }
         return new Result(streamId, events, bytes, defects);
-    }
-
-    /** The file's size rounded up, within 64 kB..1 MB: small streams do not pay for a large buffer. */
-    private static int blockFor(Path f) throws IOException {
-        long size = Files.size(f);
-        return (int) Math.max(1 << 16, Math.min(1 << 20, Long.highestOneBit(Math.max(1, size)) << 1));
     }
 
     private int check(ChainCheck chain, String file, LineWindow w) {
