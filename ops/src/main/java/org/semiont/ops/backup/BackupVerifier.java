@@ -18,6 +18,8 @@ import org.semiont.events.jsonl.LineCodec;
 import org.semiont.events.jsonl.LineFacts;
 import org.semiont.events.jsonl.LineFormatException;
 import org.semiont.ops.OpsException;
+import org.semiont.ops.archive.ArchiveCatalog;
+import org.semiont.ops.archive.ArchiveSegment;
 import org.semiont.ops.target.BackupTarget;
 
 /**
@@ -40,7 +42,17 @@ public final class BackupVerifier {
 
     /** Verifies these backups and every backup their restore needs. */
     public VerifyOutcome verify(List<Manifest> backups) {
+        return verify(backups, null, false);
+    }
+
+    /**
+     * Verifies these backups and every backup their restore needs; when they include the target's newest backup, also
+     * the archived segments that continue it (what a restore to the latest reads): each segment's files and its events
+     * replayed on from the backup's chain heads. With {@code allSegments}, the files of every other segment too.
+     */
+    public VerifyOutcome verify(List<Manifest> backups, ArchiveCatalog archive, boolean allSegments) {
         long start = System.nanoTime();
+        List<String> segments = new ArrayList<>();
         Tally t = new Tally();
         Set<String> verified = new LinkedHashSet<>();
         Set<String> contentDone = new java.util.HashSet<>();
@@ -54,7 +66,10 @@ public final class BackupVerifier {
                 continue;
             }
             if (!replayedByDescendant.contains(m.id())) {
-                replayChain(chain, t, verified);
+                Replay r = replayChain(chain, t, verified);
+                if (archive != null && catalog.newest().filter(n -> n.id().equals(m.id())).isPresent()) {
+                    segments.addAll(replaySegments(m, archive, r, t, contentDone));
+                }
             }
             for (Manifest.FileEntry f : m.content()) {
                 if (contentDone.add(f.key())) {
@@ -63,10 +78,13 @@ public final class BackupVerifier {
             }
             m.secrets().forEach(f -> checkFile(m.id(), f, t));
         }
+        if (archive != null && allSegments) {
+            segments.addAll(checkOtherSegments(archive, segments, t, contentDone));
+        }
         catalog.unreadable().forEach(u -> t.add(new BackupDefect(u.substring(0, u.indexOf(':')), "manifest.json",
                 BackupDefect.Kind.UNREADABLE_MANIFEST, u.substring(u.indexOf(':') + 2))));
         return new VerifyOutcome(new ArrayList<>(verified), new ArrayList<>(t.defects), t.events, t.bytes,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, segments);
     }
 
     /**
@@ -97,23 +115,99 @@ public final class BackupVerifier {
         }
     }
 
+    /** Where a replay stands: each stream's chain head and the next position expected. */
+    private static final class Replay {
+        final Map<String, StreamHead> heads = new HashMap<>();
+        long expected = 1;
+    }
+
     /** Replays a chain's log from the full backup, checking each backup's files, consistency and chain heads. */
-    private void replayChain(List<Manifest> chain, Tally t, Set<String> verified) {
-        Map<String, StreamHead> heads = new HashMap<>();
+    private Replay replayChain(List<Manifest> chain, Tally t, Set<String> verified) {
+        Replay r = new Replay();
         List<Manifest.LogChunk> all = new ArrayList<>();
         chain.forEach(m -> all.addAll(m.chunks()));
-        long expected = 1;
         int next = 0;
         try (ChunkPrefetch chunks = new ChunkPrefetch(target, all, THREADS)) {
             for (Manifest m : chain) {
-                checkRange(m, expected, t);
+                checkRange(m, r.expected, t);
                 for (int i = 0; i < m.chunks().size(); i++) {
-                    expected = replayChunk(m.id(), chunks.take(next++), expected, heads, t);
+                    r.expected = replayChunk(m.id(), chunks.take(next++), r.expected, 0, r.heads, t);
                 }
-                expected = m.log().lastPosition() + 1;
-                compareHeads(m, heads, t);
+                r.expected = m.log().lastPosition() + 1;
+                compareHeads(m, r.heads, t);
                 verified.add(m.id());
             }
+        }
+        return r;
+    }
+
+    /**
+     * The segments that continue backup {@code m} without a gap, replayed on from its chain heads: events a segment
+     * shares with what came before are read (its files are checked whole) but not replayed twice.
+     */
+    private List<String> replaySegments(Manifest m, ArchiveCatalog archive, Replay r, Tally t, Set<String> contentDone) {
+        if (m.logId() == null) {
+            return List.of();
+        }
+        List<ArchiveSegment> run = archive.continuing(m.logId(), m.log().lastPosition());
+        List<Manifest.LogChunk> all = new ArrayList<>();
+        run.forEach(s -> all.addAll(s.chunks()));
+        List<String> ids = new ArrayList<>();
+        long done = m.log().lastPosition();
+        int next = 0;
+        try (ChunkPrefetch chunks = new ChunkPrefetch(target, all, THREADS)) {
+            for (ArchiveSegment s : run) {
+                String owner = segmentId(s);
+                checkSegmentRange(s, owner, t);
+                r.expected = done + 1;
+                for (int i = 0; i < s.chunks().size(); i++) {
+                    r.expected = Math.max(r.expected, replayChunk(owner, chunks.take(next++), r.expected, done, r.heads, t));
+                }
+                done = Math.max(done, s.last());
+                checkFiles(owner, s.content(), t, contentDone);
+                ids.add(owner);
+            }
+        }
+        return ids;
+    }
+
+    /** The files (size and SHA-256) of the segments not replayed: no restore reads them today, but they are kept. */
+    private List<String> checkOtherSegments(ArchiveCatalog archive, List<String> replayed, Tally t, Set<String> contentDone) {
+        List<String> ids = new ArrayList<>();
+        for (ArchiveSegment s : archive.all()) {
+            String owner = segmentId(s);
+            if (replayed.contains(owner)) {
+                continue;
+            }
+            checkSegmentRange(s, owner, t);
+            s.chunks().forEach(c -> checkFile(owner, new Manifest.FileEntry(c.key(), c.size(), c.sha256()), t));
+            checkFiles(owner, s.content(), t, contentDone);
+            ids.add(owner);
+        }
+        return ids;
+    }
+
+    private void checkFiles(String owner, List<Manifest.FileEntry> files, Tally t, Set<String> contentDone) {
+        files.stream().filter(f -> contentDone.add(f.key())).forEach(f -> checkFile(owner, f, t));
+    }
+
+    /** A segment as defects name it: its folder in the target, {@code archive/<logId>/<first position>}. */
+    public static String segmentId(ArchiveSegment s) {
+        return s.dir().substring(0, s.dir().length() - 1);
+    }
+
+    private static void checkSegmentRange(ArchiveSegment s, String owner, Tally t) {
+        long next = s.first();
+        for (Manifest.LogChunk c : s.chunks()) {
+            if (c.first() != next) {
+                t.add(new BackupDefect(owner, c.key(), BackupDefect.Kind.MANIFEST_INCONSISTENT, "chunk starts at position "
+                        + c.first() + " where " + next + " was expected"));
+            }
+            next = c.last() + 1;
+        }
+        if (next != s.last() + 1) {
+            t.add(new BackupDefect(owner, "segment.json", BackupDefect.Kind.MANIFEST_INCONSISTENT, "its chunks end at position "
+                    + (next - 1) + " but the segment ends at " + s.last()));
         }
     }
 
@@ -147,7 +241,9 @@ public final class BackupVerifier {
         }
     }
 
-    private long replayChunk(String owner, LoadedChunk loaded, long expected, Map<String, StreamHead> heads, Tally t) {
+    /** Replays a chunk's records after position {@code skipThrough} (0: all of them); returns the next position expected. */
+    private long replayChunk(String owner, LoadedChunk loaded, long expected, long skipThrough, Map<String, StreamHead> heads,
+                             Tally t) {
         Manifest.LogChunk c = loaded.chunk();
         if (!loaded.readable()) {
             t.add(new BackupDefect(owner, c.key(), BackupDefect.Kind.MISSING_FILE, loaded.missing() ? "the file is not in the target"
@@ -156,6 +252,9 @@ public final class BackupVerifier {
         }
         try (LogRecordReader reader = new LogRecordReader(new ByteArrayInputStream(loaded.bytes()))) {
             while (advanceOrSkip(reader, owner, c, t)) {
+                if (reader.position() <= skipThrough) {
+                    continue;
+                }
                 if (reader.position() != expected) {
                     t.add(new BackupDefect(owner, c.key(), BackupDefect.Kind.BROKEN_CHAIN, "record " + reader.lineNo()
                             + " has position " + reader.position() + " where " + expected + " was expected"));
