@@ -47,38 +47,62 @@ public final class VerifyBench {
         List<Double> shaN = new ArrayList<>();
         List<Double> ev = new ArrayList<>();
         List<Double> bv = new ArrayList<>();
+        List<Double> shaCpu = new ArrayList<>();
+        List<Double> evCpu = new ArrayList<>();
+        List<Double> bvCpu = new ArrayList<>();
         for (int round = 0; round <= rounds; round++) {
             double s1 = shaRate(lines, 1);
+            long c = cpuNanos();
             double sn = shaRate(lines, threads);
+            double sCpu = (cpuNanos() - c) / 1e3 / lines.size();
             VerifyReport e;
+            c = cpuNanos();
             long t = System.nanoTime();
             try (EventLog log = EventLog.open(data, EventLogOptions.defaults().withReadOnly(true))) {
                 e = log.verify(null);
             }
             double eRate = e.events() / ((System.nanoTime() - t) / 1e9);
+            double eCpu = (cpuNanos() - c) / 1e3 / e.events();
             DirectoryTarget dt = new DirectoryTarget(target);
+            c = cpuNanos();
             t = System.nanoTime();
             BackupCatalog catalog = BackupCatalog.read(dt);
             VerifyOutcome b = new BackupVerifier(dt, catalog).verify(catalog.all());
             double bRate = b.events() / ((System.nanoTime() - t) / 1e9);
+            double bCpu = (cpuNanos() - c) / 1e3 / b.events();
             if (!e.clean() || !b.clean()) {
                 throw new IllegalStateException("the generated log or backup is not clean: " + e.defects() + " " + b.defects());
             }
-            System.out.printf(Locale.ROOT, "%s %d: SHA-256 alone %,.0f events/s (1 thread), %,.0f (%d threads) | events verify %,.0f "
-                            + "events/s (%.0f%% of SHA-256 on %d threads) | backup verify %,.0f events/s (%.0f%%)%n",
-                    round == 0 ? "warm-up" : "round", round, s1, sn, threads, eRate, 100 * eRate / sn, threads, bRate, 100 * bRate / sn);
+            System.out.printf(Locale.ROOT, "%s %d: SHA-256 alone %,.0f events/s (1 thread), %,.0f (%d threads), %.2f CPU-us/event | "
+                            + "events verify %,.0f events/s (%.0f%% of SHA-256 on %d threads), %.2f CPU-us/event | backup verify %,.0f "
+                            + "events/s (%.0f%%), %.2f CPU-us/event%n",
+                    round == 0 ? "warm-up" : "round", round, s1, sn, threads, sCpu, eRate, 100 * eRate / sn, threads, eCpu, bRate,
+                    100 * bRate / sn, bCpu);
             if (round > 0) {
                 sha1.add(s1);
                 shaN.add(sn);
                 ev.add(eRate);
                 bv.add(bRate);
+                shaCpu.add(sCpu);
+                evCpu.add(eCpu);
+                bvCpu.add(bCpu);
             }
         }
+        System.out.printf(Locale.ROOT, "median CPU time per event (steadier than events/s on a shared machine): SHA-256 alone %.2f us, "
+                        + "events verify %.2f us (%.1fx), backup verify %.2f us (%.1fx); %d cores make 1,000,000 events/s possible "
+                        + "below %.2f us%n", BackupBench.median(shaCpu), BackupBench.median(evCpu),
+                BackupBench.median(evCpu) / BackupBench.median(shaCpu), BackupBench.median(bvCpu),
+                BackupBench.median(bvCpu) / BackupBench.median(shaCpu), threads, threads / 1.0);
         System.out.printf(Locale.ROOT, "median of %d (%,d events): SHA-256 alone %,.0f events/s on 1 thread, %,.0f on %d | "
                         + "events verify %,.0f events/s (%.2f of SHA-256 on %d threads) | backup verify %,.0f events/s (%.2f)%n",
                 rounds, lines.size(), BackupBench.median(sha1), BackupBench.median(shaN), threads, BackupBench.median(ev),
                 BackupBench.median(ev) / BackupBench.median(shaN), threads, BackupBench.median(bv),
                 BackupBench.median(bv) / BackupBench.median(shaN));
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void prepare(Path work, Path data, Path target, int events) throws IOException {

@@ -43,6 +43,14 @@ public final class LineWindow implements Closeable {
         this.buf = buffer;
     }
 
+    /** The lines of bytes already in memory: read in place, no copy. */
+    public static LineWindow over(byte[] bytes) {
+        LineWindow w = new LineWindow(InputStream.nullInputStream(), bytes);
+        w.limit = bytes.length;
+        w.eof = true;
+        return w;
+    }
+
     /** Moves to the next line; false at the end. */
     public boolean next() throws IOException {
         int scanFrom = pos;

@@ -1,6 +1,5 @@
 package org.semiont.ops.backup;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -250,7 +249,7 @@ public final class BackupVerifier {
                     : "cannot be read: " + loaded.failure()));
             return c.last() + 1;
         }
-        try (LogRecordReader reader = new LogRecordReader(new ByteArrayInputStream(loaded.bytes()))) {
+        try (LogRecordReader reader = new LogRecordReader(loaded.bytes())) {
             while (advanceOrSkip(reader, owner, c, t)) {
                 if (reader.position() <= skipThrough) {
                     continue;

@@ -22,6 +22,11 @@ public final class LogRecordReader implements AutoCloseable {
         this.window = new LineWindow(in);
     }
 
+    /** The records of a chunk already in memory, read in place. */
+    public LogRecordReader(byte[] chunk) {
+        this.window = LineWindow.over(chunk);
+    }
+
     /** The next record, or null at the end; throws {@link MalformedRecord} for a record that cannot be read. */
     public LogRecord next() throws IOException {
         return advance() ? new LogRecord(position, streamId, Arrays.copyOfRange(window.buffer(), lineStart, window.end())) : null;
@@ -44,8 +49,23 @@ public final class LogRecordReader implements AutoCloseable {
             throw new MalformedRecord(lineNo, "a record without its position and stream");
         }
         position = position(b, window.start(), t1);
-        streamId = new String(b, t1 + 1, t2 - t1 - 1, StandardCharsets.UTF_8);
+        streamId = sameStream(b, t1 + 1, t2) ? streamId : new String(b, t1 + 1, t2 - t1 - 1, StandardCharsets.UTF_8);
         lineStart = t2 + 1;
+        return true;
+    }
+
+    /** Whether the stream of this record is the previous record's (runs of one stream are common): no new string then. */
+    private boolean sameStream(byte[] b, int from, int to) {
+        String s = streamId;
+        if (s == null || s.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80 || ch != b[from + i]) {
+                return false;
+            }
+        }
         return true;
     }
 
