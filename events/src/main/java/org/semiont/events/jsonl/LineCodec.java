@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.semiont.events.chain.Sha256;
@@ -16,6 +19,7 @@ import org.semiont.events.chain.Sha256;
 public final class LineCodec {
     private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final JsonFactory factory = LogJson.factory();
     private final ThreadLocal<MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
 
@@ -126,17 +130,39 @@ public final class LineCodec {
         return PREFIX.length;
     }
 
+    /**
+     * The last start of {@code pattern} in {@code b[from, before)}: words of eight bytes are searched for the pattern's
+     * first byte (exact per-byte compare), and only those places are compared in full.
+     */
     private static int lastIndexOf(byte[] b, byte[] pattern, int from, int before) {
-        outer:
-        for (int i = before - pattern.length; i >= from; i--) {
-            for (int k = 0; k < pattern.length; k++) {
-                if (b[i + k] != pattern[k]) {
-                    continue outer;
+        long first = (pattern[0] & 0xffL) * 0x0101010101010101L;
+        int i = before - pattern.length;
+        for (; i - 7 >= from; i -= 8) {
+            long y = (long) LONGS.get(b, i - 7) ^ first;
+            long hits = ~(((y & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | y | 0x7f7f7f7f7f7f7f7fL);
+            while (hits != 0) {
+                int at = i - 7 + ((63 - Long.numberOfLeadingZeros(hits)) >>> 3);
+                if (matches(b, pattern, at)) {
+                    return at;
                 }
+                hits &= ~Long.highestOneBit(hits);
             }
-            return i;
+        }
+        for (; i >= from; i--) {
+            if (matches(b, pattern, i)) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    private static boolean matches(byte[] b, byte[] pattern, int at) {
+        for (int k = 0; k < pattern.length; k++) {
+            if (b[at + k] != pattern[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private EventLine readMetadata(byte[] line, int eventStart, int eventEnd, int off, int len)
