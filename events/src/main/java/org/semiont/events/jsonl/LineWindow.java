@@ -23,6 +23,8 @@ public final class LineWindow implements Closeable {
     private byte[] buf;
     private int pos;
     private int limit;
+    /** Offset in the stream of {@code buf[0]}. */
+    private long bufferOffset;
     private int start;
     private int end;
     private boolean eof;
@@ -79,6 +81,7 @@ public final class LineWindow implements Closeable {
     /** Keeps the unread bytes, at the buffer's start, and reads more after them (growing the buffer when full). */
     private void fill() throws IOException {
         int kept = limit - pos;
+        bufferOffset += pos;
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, kept);
         } else if (kept == buf.length) {
@@ -131,6 +134,11 @@ public final class LineWindow implements Closeable {
 
     public int length() {
         return end - start;
+    }
+
+    /** Offset in the stream where the current line starts. */
+    public long offset() {
+        return bufferOffset + start;
     }
 
     /** Whether the current line ended with a newline. */
