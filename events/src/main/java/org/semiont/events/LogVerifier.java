@@ -31,8 +31,9 @@ final class LogVerifier {
         try {
             CompletableFuture<GlobalLogCheck.Result> global = walDir == null ? null
                     : CompletableFuture.supplyAsync(() -> GlobalLogCheck.scan(walDir), pool);
+            ThreadLocal<StreamVerifier> verifiers = ThreadLocal.withInitial(StreamVerifier::new);
             List<StreamVerifier.Result> results = pool.submit(() -> streamIds.parallelStream()
-                    .map(id -> reported(new StreamVerifier().verify(id, layout.files(id), layout.root())))
+                    .map(id -> reported(verifiers.get().verify(id, layout.files(id), layout.root())))
                     .collect(Collectors.toList())).get();
             List<Defect> extra = global == null ? List.of() : crossCheck(results, global.get());
             return summarize(results, extra, System.nanoTime() - start);

@@ -33,6 +33,13 @@
  * itself, once it has done its own work with their events (the server's projector does both). A parked appender
  * re-checks its commit every 50 ms, so a lost wake-up only delays it.
  *
+ * <p><b>Verify.</b> {@link org.semiont.events.EventLog#verify} checks streams in parallel (one per core) next to the
+ * global log. It reads what the checks need and no more: lines are located in a reused 1 MB buffer
+ * ({@code jsonl.LineWindow}, newlines found eight bytes at a time), the metadata boundary is searched from the end and
+ * the metadata in our writer's layout matched as literal keys ({@code jsonl.LineFacts}); the stored checksum and link
+ * are compared as the ASCII bytes they are. A line off that path is parsed in full, so every defect is reported as
+ * before. On 1M events this takes 1.4 µs of CPU per event instead of 2.2 (SHA-256 of the event bytes alone: 0.47 µs).
+ *
  * <p>Subpackages: {@code jsonl} (line format, layout, readers, JS-compatible JSON), {@code chain}
  * (checksums and link checks, pure), {@code commit} (global log, group commit, recovery, caches),
  * {@code subscribe} (delivery), {@code imports} (original data directories).

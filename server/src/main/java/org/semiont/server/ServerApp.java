@@ -22,6 +22,7 @@ import org.semiont.server.datadir.DataDirLock;
 import org.semiont.server.db.ConnectionPools;
 import org.semiont.server.db.DatabaseRuntime;
 import org.semiont.server.health.DatabaseProbe;
+import org.semiont.server.health.HealthDetails;
 import org.semiont.server.health.HealthRoutes;
 import org.semiont.server.health.Readiness;
 import org.semiont.server.http.HttpSettings;
@@ -64,6 +65,7 @@ public final class ServerApp implements AutoCloseable {
     private volatile SchemaState schemaState = SchemaState.inSync();
     private volatile String resolvedSchema;
     private final Readiness readiness = new Readiness();
+    private final HealthDetails healthDetails = new HealthDetails();
     private final Resources resources = new Resources();
     private HttpServer http;
     private HttpServer management;
@@ -152,7 +154,7 @@ public final class ServerApp implements AutoCloseable {
         stopIfInterrupted();
         HealthRoutes health = new HealthRoutes(readiness, probe, SemiontVersion.VERSION, config.environment(),
                 () -> schemaState, () -> projectionsLock.takenByAnother()
-                        .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC());
+                        .or(() -> api == null ? Optional.empty() : api.writesBlocked()), Clock.systemUTC(), healthDetails);
         EventLog events = resources.add(EventLog.open(layout.root(), EventLogOptions.defaults(), metrics.commitObserver()));
         api = resources.add(new ApiModule(pool, events, config, AuthSettings.from(environment, config), Json.mapper(),
                 Clock.systemUTC(), () -> schemaState.status().label()));
@@ -266,6 +268,11 @@ public final class ServerApp implements AutoCloseable {
     /** The management port serving {@code /metrics}, if one was configured. */
     public Optional<Integer> managementPort() {
         return Optional.ofNullable(management).map(HttpServer::port);
+    }
+
+    /** Sections features add to {@code /api/health} (each answers from memory). */
+    public HealthDetails healthDetails() {
+        return healthDetails;
     }
 
     /** The server's metrics (disabled unless SEMIONT_METRICS_TOKEN or SEMIONT_MANAGEMENT_PORT is set). */

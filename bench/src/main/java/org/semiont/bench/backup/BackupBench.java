@@ -115,7 +115,7 @@ public final class BackupBench {
         delete(work);
     }
 
-    private static void generate(Path data, int n, int offset) {
+    static void generate(Path data, int n, int offset) {
         try (EventLog log = EventLog.open(data, EventLogOptions.defaults().withSyncer(Syncer.NONE))) {
             String pad = "x".repeat(120);
             for (int done = 0; done < n; done += BATCH) {
@@ -151,7 +151,7 @@ public final class BackupBench {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -162,7 +162,7 @@ public final class BackupBench {
         }
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
         int n = s.size();

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.ExitCodes;
@@ -77,6 +79,8 @@ public final class ServerBackups implements AutoCloseable {
             archiver = new LogArchiver(target, app.api().events(), app.config().dataDir(), s.archive().interval(), clock);
             archiver.start();
             b.running.add(archiver);
+            LogArchiver shipping = archiver;
+            b.running.add(app.healthDetails().register("backupArchive", () -> archiveHealth(shipping)));
         }
         LogArchiver a = archiver;
         app.metrics().backups().register(a == null ? new BackupGauges(target, clock) : new BackupGauges(target, clock, a::lagSeconds));
@@ -88,6 +92,19 @@ public final class ServerBackups implements AutoCloseable {
             b.running.add(scheduled);
         });
         return b;
+    }
+
+    /**
+     * The {@code backupArchive} section of {@code /api/health}: the archiver's lag (seconds since the oldest event not yet
+     * shipped committed; null before its first look at the target) and the last position shipped, both from memory.
+     */
+    static Map<String, Object> archiveHealth(LogArchiver a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double lag = a.lagSeconds();
+        m.put("status", "on");
+        m.put("lagSeconds", Double.isNaN(lag) ? null : lag);
+        m.put("archivedPosition", a.archivedPosition() < 0 ? null : a.archivedPosition());
+        return m;
     }
 
     @Override

@@ -41,4 +41,40 @@ public final class Sha256 {
         }
         return new String(out);
     }
+
+    /** Whether {@code hex} is exactly the lowercase hex of {@code digest}. */
+    public static boolean matchesHex(byte[] digest, String hex) {
+        if (hex == null || hex.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the {@code digest.length * 2} bytes at {@code at} are the lowercase hex of {@code digest}. */
+    public static boolean matchesHex(byte[] digest, byte[] b, int at) {
+        for (int i = 0; i < digest.length; i++) {
+            if (b[at + 2 * i] != HEX[(digest[i] >> 4) & 0xf] || b[at + 2 * i + 1] != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the ASCII bytes {@code b[at, at + length)} spell exactly {@code s}. */
+    public static boolean sameAscii(String s, byte[] b, int at, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(i) != b[at + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

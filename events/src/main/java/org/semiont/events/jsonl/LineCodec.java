@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.semiont.events.chain.Sha256;
@@ -16,6 +19,7 @@ import org.semiont.events.chain.Sha256;
 public final class LineCodec {
     private static final byte[] PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] META = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final JsonFactory factory = LogJson.factory();
     private final ThreadLocal<MessageDigest> digest = ThreadLocal.withInitial(Sha256::newDigest);
 
@@ -75,42 +79,98 @@ public final class LineCodec {
      * scanning the event bytes; anything unusual goes the long way.
      */
     private static EventLine parseFromTheEnd(byte[] line) {
-        int n = line.length;
-        if (n < PREFIX.length + 2 || line[n - 1] != '}' || line[n - 2] != '}') {
+        int at = metadataFromTheEnd(line, 0, line.length);
+        if (at < 0) {
             return null;
         }
-        int at = lastIndexOf(line, META, n - 2);
-        if (at <= PREFIX.length || line[at - 1] != '}') {
+        MetadataParser m = quickMetadata(line, at, line.length);
+        if (m == null) {
             return null;
         }
-        int metaStart = at + META.length;
-        MetadataParser m = MetadataParser.parse(line, metaStart, n - 1 - metaStart);
-        if (m == null || m.sequence < 1 || m.checksum == null) {
-            return null;
-        }
-        return new EventLine(line, PREFIX.length, at, m.sequence, m.streamPosition, m.timestamp,
-                m.prevEventHash, m.checksum);
+        return new EventLine(line, PREFIX.length, at, m.sequence, m.streamPosition, m.timestamp(),
+                m.prevEventHash(), m.checksum());
     }
 
-    private static int lastIndexOf(byte[] b, byte[] pattern, int before) {
-        outer:
-        for (int i = before - pattern.length; i >= 0; i--) {
-            for (int k = 0; k < pattern.length; k++) {
-                if (b[i + k] != pattern[k]) {
-                    continue outer;
-                }
+    /**
+     * Where {@code ,"metadata":} starts in the line {@code b[from, to)} (which starts with the prefix), found from the
+     * end as {@link #parseFromTheEnd} does, or -1 when the line must go the long way.
+     */
+    static int metadataFromTheEnd(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < PREFIX.length + 2 || b[to - 1] != '}' || b[to - 2] != '}') {
+            return -1;
+        }
+        int at = lastIndexOf(b, META, from, to - 2);
+        if (at <= from + PREFIX.length || b[at - 1] != '}') {
+            return -1;
+        }
+        return at;
+    }
+
+    /** The flat metadata after {@code ,"metadata":} at {@code at}, if it has a positive sequence and a checksum. */
+    static MetadataParser quickMetadata(byte[] b, int at, int to) {
+        int metaStart = at + META.length;
+        MetadataParser m = MetadataParser.parse(b, metaStart, to - 1 - metaStart);
+        return m == null || m.sequence < 1 || m.checksumAt < 0 ? null : m;
+    }
+
+    static boolean startsWithPrefix(byte[] b, int from, int to) {
+        if (to - from < PREFIX.length) {
+            return false;
+        }
+        for (int i = 0; i < PREFIX.length; i++) {
+            if (b[from + i] != PREFIX[i]) {
+                return false;
             }
-            return i;
+        }
+        return true;
+    }
+
+    static int prefixLength() {
+        return PREFIX.length;
+    }
+
+    /**
+     * The last start of {@code pattern} in {@code b[from, before)}: words of eight bytes are searched for the pattern's
+     * first byte (exact per-byte compare), and only those places are compared in full.
+     */
+    private static int lastIndexOf(byte[] b, byte[] pattern, int from, int before) {
+        long first = (pattern[0] & 0xffL) * 0x0101010101010101L;
+        int i = before - pattern.length;
+        for (; i - 7 >= from; i -= 8) {
+            long y = (long) LONGS.get(b, i - 7) ^ first;
+            long hits = ~(((y & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | y | 0x7f7f7f7f7f7f7f7fL);
+            while (hits != 0) {
+                int at = i - 7 + ((63 - Long.numberOfLeadingZeros(hits)) >>> 3);
+                if (matches(b, pattern, at)) {
+                    return at;
+                }
+                hits &= ~Long.highestOneBit(hits);
+            }
+        }
+        for (; i >= from; i--) {
+            if (matches(b, pattern, i)) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    private static boolean matches(byte[] b, byte[] pattern, int at) {
+        for (int k = 0; k < pattern.length; k++) {
+            if (b[at + k] != pattern[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private EventLine readMetadata(byte[] line, int eventStart, int eventEnd, int off, int len)
             throws LineFormatException {
         MetadataParser fast = MetadataParser.parse(line, off, len);
-        if (fast != null && fast.sequence >= 1 && fast.checksum != null) {
-            return new EventLine(line, eventStart, eventEnd, fast.sequence, fast.streamPosition, fast.timestamp,
-                    fast.prevEventHash, fast.checksum);
+        if (fast != null && fast.sequence >= 1 && fast.checksumAt >= 0) {
+            return new EventLine(line, eventStart, eventEnd, fast.sequence, fast.streamPosition, fast.timestamp(),
+                    fast.prevEventHash(), fast.checksum());
         }
         return readMetadataSlowly(line, eventStart, eventEnd, off, len);
     }

@@ -23,10 +23,19 @@ public final class HealthRoutes {
     private final Supplier<SchemaState> schemaState;
     private final Supplier<Optional<String>> writesBlocked;
     private final Clock clock;
+    private final HealthDetails details;
 
     /** @param writesBlocked why writes cannot succeed now (the event log stopped, the projection stalls), if so */
     public HealthRoutes(Readiness readiness, DatabaseProbe probe, String version, String environment,
                         Supplier<SchemaState> schemaState, Supplier<Optional<String>> writesBlocked, Clock clock) {
+        this(readiness, probe, version, environment, schemaState, writesBlocked, clock, new HealthDetails());
+    }
+
+    /** @param details sections other features add to the {@code /api/health} body */
+    public HealthRoutes(Readiness readiness, DatabaseProbe probe, String version, String environment,
+                        Supplier<SchemaState> schemaState, Supplier<Optional<String>> writesBlocked, Clock clock,
+                        HealthDetails details) {
+        this.details = details;
         this.writesBlocked = writesBlocked;
         this.readiness = readiness;
         this.probe = probe;
@@ -63,6 +72,7 @@ public final class HealthRoutes {
         body.put("foreignObjects", schema.foreignObjects().size());
         body.put("writes", blocked.isEmpty() ? "ok" : "blocked");
         blocked.ifPresent(b -> body.put("writesBlockedBy", b));
+        details.read().forEach(body::putIfAbsent);
         ctx.json(body);
     }
 
