@@ -11,11 +11,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,19 +53,25 @@ final class Browser implements AutoCloseable {
     }
 
     void go(WebElement target) {
-        WebElement page = find("html");
+        markPage();
         target.click();
-        awaitNewPage(page);
+        awaitNewPage();
+    }
+
+    /** Marks the page shown now, so {@link #awaitNewPage()} can tell when another has replaced it. */
+    void markPage() {
+        ((JavascriptExecutor) driver).executeScript("window.semiontTestOldPage = true");
     }
 
     /**
      * Elements found right after a click may still belong to the old page, which a busy machine replaces later
-     * (the element then goes stale mid-test): wait until {@code old} is gone and the new page has loaded.
+     * (the element then goes stale mid-test): wait until the marked page is gone and the new one has loaded. Errors
+     * while the browser is between pages are expected and polled through.
      */
-    void awaitNewPage(WebElement old) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(old));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    void awaitNewPage() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return window.semiontTestOldPage === undefined"
+                        + " && document.readyState === 'complete'")));
     }
 
     WebElement find(String css) {

@@ -241,10 +241,10 @@ class StudioBrowserIT {
         assertThat(browser.text("#notice")).contains("Updated");
         assertThat(ids("SELECT name FROM widgets WHERE id = 'w2'")).containsExactly("renamed");
 
-        WebElement page = browser.find("html");
+        browser.markPage();
         browser.find("#delete-row").click();
         browser.driver.switchTo().alert().accept();
-        browser.awaitNewPage(page);
+        browser.awaitNewPage();
         assertThat(browser.text("#model-title")).isEqualTo("widgets");
         assertThat(ids("SELECT id FROM widgets WHERE id = 'w2'")).isEmpty();
     }
@@ -417,10 +417,10 @@ class StudioBrowserIT {
         browser.open(server.studio() + "/m/documents/row?k=" + Cursors.encode(List.of(docA)) + "&step=0");
         assertThat(browser.text("#as-of-state")).startsWith("Not created yet");
         browser.open(rowUrl);
-        WebElement page = browser.find("html");
+        browser.markPage();
         browser.find("#remove-annotation").click();
         browser.driver.switchTo().alert().accept();
-        browser.awaitNewPage(page);
+        browser.awaitNewPage();
         assertThat(browser.text("#model-title")).isEqualTo("annotations");
         browser.open(rowUrl);
         assertThat(browser.text("#as-of-state")).startsWith("Deleted by " + AnnotationEvents.REMOVED);
