@@ -56,6 +56,8 @@ public final class BackupVerifier {
                 }
             }
             m.secrets().forEach(f -> checkFile(m.id(), f, t));
+            // a restore may load the projection snapshot of any backup of the chain
+            chain.forEach(b -> b.snapshotFiles().stream().filter(f -> contentDone.add(f.key())).forEach(f -> checkFile(b.id(), f, t)));
         }
         catalog.unreadable().forEach(u -> t.add(new BackupDefect(u.substring(0, u.indexOf(':')), "manifest.json",
                 BackupDefect.Kind.UNREADABLE_MANIFEST, u.substring(u.indexOf(':') + 2))));

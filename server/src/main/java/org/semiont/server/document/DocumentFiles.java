@@ -167,6 +167,21 @@ public final class DocumentFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes every document's file from the rows, each stamped with its stream's last event in the log, makes them
+     * durable and records that they reflect the log up to {@code upTo}: for projections put back from a snapshot,
+     * which holds rows but no files. The log must end at {@code upTo} and the rows reflect it (a restore, no server).
+     */
+    public void rewriteAll(EventLog events, long upTo) throws SQLException {
+        for (String id : documents.allIds()) {
+            events.readLatest(id).ifPresent(last -> markDirty(id, last.sequence(), last.instant()));
+        }
+        pass(true);
+        if (due.isEmpty()) {
+            saveCheckpoint(upTo); // else the next start writes them all again
+        }
+    }
+
     /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
     void markDirty(String documentId, long version, Instant at) {
         due.merge(documentId, new Tip(version, at), (old, mark) -> old.version > mark.version ? new Tip(old.version, old.at) : mark);
