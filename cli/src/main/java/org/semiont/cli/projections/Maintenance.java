@@ -101,6 +101,21 @@ public final class Maintenance implements AutoCloseable {
         }
     }
 
+    /** Puts the projections back from a snapshot (a restore). */
+    public org.semiont.server.projection.SnapshotLoad snapshotLoad() {
+        return new org.semiont.server.projection.SnapshotLoad(pool, log, projections.projections(), Clock.systemUTC());
+    }
+
+    /** Writes every JSON projection file from the rows (after {@link #snapshotLoad}: a snapshot holds no files). */
+    public void rewriteFiles() {
+        try {
+            projections.files().rewriteAll(log, log.lastPosition());
+        } catch (SQLException e) {
+            throw new CliException(ExitCodes.FAILURE, "Writing the projection files failed: " + e.getMessage());
+        }
+        projections.entityTypes().writeFile();
+    }
+
     /** Writes the JSON projection files of every document the last rebuild touched. */
     public void flushFiles() {
         projections.files().flush();

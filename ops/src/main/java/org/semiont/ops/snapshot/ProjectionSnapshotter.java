@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.semiont.events.chain.Sha256;
 import org.semiont.ops.target.BackupTarget;
@@ -33,12 +32,17 @@ public final class ProjectionSnapshotter {
     /** No database to read (tests, a backup of a log alone): every backup goes without a snapshot. */
     public static final ProjectionSnapshotter NONE = new ProjectionSnapshotter(null, List.of(), Clock.systemUTC());
 
-    private final DataSource pool;
+    /** Opens the connection the snapshot is read on (closed after it). */
+    public interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    private final Connector pool;
     private final List<String> tables;
     private final Clock clock;
 
     /** @param tables the tables a rebuild refills ({@code StandardProjections.rebuiltTables()}) */
-    public ProjectionSnapshotter(DataSource pool, java.util.Collection<String> tables, Clock clock) {
+    public ProjectionSnapshotter(Connector pool, java.util.Collection<String> tables, Clock clock) {
         this.pool = pool;
         this.tables = tables.stream().sorted().toList();
         this.clock = clock;
@@ -64,7 +68,7 @@ public final class ProjectionSnapshotter {
             return Outcome.skipped("no database to read the projections from");
         }
         List<String> written = new ArrayList<>();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = pool.open()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
