@@ -73,7 +73,7 @@ public final class BackupCreateCommand implements Callable<Integer> {
             ObjectNode n = BackupJson.summary(r.manifest()).put("why", r.why()).put("bytesWritten", r.bytesWritten())
                     .put("contentCopied", r.contentCopied()).put("millis", r.millis());
             n.putPOJO("removed", r.removed());
-            n.put("projectionSnapshot", r.snapshotNote());
+            n.put("snapshotNote", r.snapshotNote());
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
         } else {
             r.removed().forEach(id -> out.println("Removed backup " + id + ", which was cut short (it had no manifest)."));
