@@ -187,7 +187,7 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     private record Outcome(Projected projected, VerifyReport verify,
-                           List<ProjectionMaintenance.Drift> drift, List<DocumentFiles.FileDrift> files) {
+                           List<ProjectionMaintenance.Drift> drift, List<DocumentFiles.FileDrift> files, long checkMillis) {
         boolean clean() {
             return verify.clean() && drift.isEmpty() && files.isEmpty();
         }
@@ -244,7 +244,11 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     private static Outcome check(Maintenance m, Projected p) {
-        return new Outcome(p, m.log().verify(null), m.maintenance().check(), m.fileDrift());
+        long start = System.nanoTime();
+        VerifyReport verify = m.log().verify(null);
+        List<ProjectionMaintenance.Drift> drift = m.maintenance().check();
+        List<DocumentFiles.FileDrift> files = m.fileDrift();
+        return new Outcome(p, verify, drift, files, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** An external database that already holds projected rows is replaced only with --force. */
@@ -271,7 +275,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     .put("contentFiles", r.contentFiles()).put("secretFiles", r.secretFiles()).put("restoreMillis", r.millis())
                     .put("projections", o.projected().source()).put("projectionsNote", o.projected().note())
                     .put("projectionsMillis", o.projected().millis()).put("snapshotPosition", o.projected().snapshotPosition())
-                    .put("replayedEvents", o.projected().replayed()).put("movedAside", aside.map(Path::toString).orElse(null))
+                    .put("replayedEvents", o.projected().replayed()).put("checkMillis", o.checkMillis()).put("movedAside", aside.map(Path::toString).orElse(null))
                     .put("eventsVerify", o.verify().clean() ? "clean" : o.verify().defects().size() + " defect(s)")
                     .put("projectionsCheck", o.drift().isEmpty() && o.files().isEmpty() ? "no drift"
                             : (o.drift().size() + o.files().size()) + " drift(s)");
