@@ -69,8 +69,9 @@ public final class RestoreBench {
                 boolean useSnapshot = (k == 0) == snapshotFirst;
                 Run run = restore(jar, useSnapshot ? withSnapshot : without, work.resolve("restored"));
                 (useSnapshot ? snap : rebuild).add(run);
-                System.out.printf(Locale.ROOT, "round %d %-8s: wall %6.1f s | log %5.1f s | projections %5.1f s (%s) | verify + check %5.1f s%n",
-                        r, useSnapshot ? "snapshot" : "rebuild", run.wall, run.log, run.projections, run.how, run.check);
+                System.out.printf(Locale.ROOT, "round %d %-8s: wall %6.1f s | log %5.1f s | projections %5.1f s (%s; files %.1f s) | "
+                        + "verify + check %5.1f s%n", r, useSnapshot ? "snapshot" : "rebuild", run.wall, run.log, run.projections, run.how,
+                        run.files, run.check);
             }
         }
         double wallS = median(snap.stream().map(Run::wall).toList());
@@ -85,7 +86,7 @@ public final class RestoreBench {
         delete(work);
     }
 
-    private record Run(double wall, double log, double projections, double check, String how) {
+    private record Run(double wall, double log, double projections, double check, String how, double files) {
         double ready() {
             return log + projections;
         }
@@ -151,7 +152,7 @@ public final class RestoreBench {
         }
         delete(into);
         return new Run(wall, n.path("restoreMillis").asLong() / 1e3, n.path("projectionsMillis").asLong() / 1e3,
-                n.path("checkMillis").asLong() / 1e3, n.path("projections").asText());
+                n.path("checkMillis").asLong() / 1e3, n.path("projections").asText(), n.path("projectionFilesMillis").asLong() / 1e3);
     }
 
     private static double median(List<Double> xs) {

@@ -183,7 +183,7 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     /** How the projections came back: {@code source} "snapshot" or "rebuild", and what was decided and why. */
-    private record Projected(String source, String note, long millis, Long snapshotPosition, long replayed) {
+    private record Projected(String source, String note, long millis, Long snapshotPosition, long replayed, long filesMillis) {
     }
 
     private record Outcome(Projected projected, VerifyReport verify,
@@ -210,8 +210,10 @@ public final class RestoreCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(err, ProgressBar.stderrLooksLikeTerminal(), m.maintenance().logPosition(), System::nanoTime);
             ProjectionMaintenance.RebuildResult rebuilt = m.maintenance().rebuild(bar::update);
             bar.finish(rebuilt.events());
+            long files = System.nanoTime();
             m.flushFiles();
-            return check(m, new Projected("rebuild", fallback, rebuilt.millis(), null, rebuilt.events()));
+            long filesMillis = (System.nanoTime() - files) / 1_000_000;
+            return check(m, new Projected("rebuild", fallback, rebuilt.millis() + filesMillis, null, rebuilt.events(), filesMillis));
         }
     }
 
@@ -239,8 +241,10 @@ public final class RestoreCommand implements Callable<Integer> {
                     + "rebuild' builds the projections from it)");
         }
         bar.finish(end);
+        long files = System.nanoTime();
         m.rewriteFiles();
-        return new Projected("snapshot", choice.why(), (System.nanoTime() - start) / 1_000_000, position, loaded.replayed());
+        long now = System.nanoTime();
+        return new Projected("snapshot", choice.why(), (now - start) / 1_000_000, position, loaded.replayed(), (now - files) / 1_000_000);
     }
 
     private static Outcome check(Maintenance m, Projected p) {
@@ -275,7 +279,8 @@ public final class RestoreCommand implements Callable<Integer> {
                     .put("contentFiles", r.contentFiles()).put("secretFiles", r.secretFiles()).put("restoreMillis", r.millis())
                     .put("projections", o.projected().source()).put("projectionsNote", o.projected().note())
                     .put("projectionsMillis", o.projected().millis()).put("snapshotPosition", o.projected().snapshotPosition())
-                    .put("replayedEvents", o.projected().replayed()).put("checkMillis", o.checkMillis()).put("movedAside", aside.map(Path::toString).orElse(null))
+                    .put("replayedEvents", o.projected().replayed()).put("checkMillis", o.checkMillis())
+                    .put("projectionFilesMillis", o.projected().filesMillis()).put("movedAside", aside.map(Path::toString).orElse(null))
                     .put("eventsVerify", o.verify().clean() ? "clean" : o.verify().defects().size() + " defect(s)")
                     .put("projectionsCheck", o.drift().isEmpty() && o.files().isEmpty() ? "no drift"
                             : (o.drift().size() + o.files().size()) + " drift(s)");

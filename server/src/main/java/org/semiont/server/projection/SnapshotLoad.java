@@ -21,6 +21,7 @@ import org.semiont.events.StoredEvent;
  * itself (a restore): the load takes table locks.
  */
 public final class SnapshotLoad {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotLoad.class);
     private final DataSource pool;
     private final EventLog events;
     private final List<Projection> projections;
@@ -67,8 +68,12 @@ public final class SnapshotLoad {
                     s.execute("TRUNCATE " + String.join(", ", tables));
                 }
                 SecondaryIndexes indexes = SecondaryIndexes.drop(c, tables);
+                long started = System.nanoTime();
                 rows.load(c);
+                long loaded = System.nanoTime();
                 indexes.recreate(c);
+                log.info("snapshot load phases: rows {} ms, indexes {} ms", (loaded - started) / 1_000_000,
+                        (System.nanoTime() - loaded) / 1_000_000);
                 Checkpoints.reset(c, Projector.NAME);
                 Checkpoints.advance(c, Projector.NAME, 0, position, clock.instant());
                 LogBinding.record(c, Projector.NAME, events.logId());
