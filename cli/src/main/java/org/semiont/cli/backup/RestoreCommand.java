@@ -211,7 +211,7 @@ public final class RestoreCommand implements Callable<Integer> {
             ProjectionMaintenance.RebuildResult rebuilt = m.maintenance().rebuild(bar::update);
             bar.finish(rebuilt.events());
             long files = System.nanoTime();
-            m.flushFiles();
+            m.rewriteFiles();
             long filesMillis = (System.nanoTime() - files) / 1_000_000;
             return check(m, new Projected("rebuild", fallback, rebuilt.millis() + filesMillis, null, rebuilt.events(), filesMillis));
         }

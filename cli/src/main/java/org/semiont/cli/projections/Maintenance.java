@@ -106,11 +106,14 @@ public final class Maintenance implements AutoCloseable {
         return new org.semiont.server.projection.SnapshotLoad(pool, log, projections.projections(), Clock.systemUTC());
     }
 
-    /** Writes every JSON projection file from the rows (after {@link #snapshotLoad}: a snapshot holds no files). */
+    /**
+     * Writes every JSON projection file from the rows, several at once (after {@link #snapshotLoad}: a snapshot holds no
+     * files; after a restore's rebuild too, so both restores write them alike).
+     */
     public void rewriteFiles() {
         try {
             projections.files().rewriteAll(log, log.lastPosition());
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalStateException e) {
             throw new CliException(ExitCodes.FAILURE, "Writing the projection files failed: " + e.getMessage());
         }
         projections.entityTypes().writeFile();

@@ -18,7 +18,7 @@ public record ProjectionSnapshot(long position, String logId, int rulesVersion, 
     }
 
     /**
-     * One table's rows as {@code COPY … TO STDOUT (FORMAT text)} wrote them into the file {@code key} of the target,
+     * One table's {@code rows} as {@code COPY … TO STDOUT (FORMAT binary)} wrote them into the file {@code key} of the target,
      * with the columns ({@code name type}, in order) they were written for: a restore loads them only into a table
      * with the same columns.
      */

@@ -21,7 +21,8 @@ import org.semiont.server.projection.ProjectionRules;
 import org.semiont.server.projection.Projector;
 
 /**
- * Writes the projected tables into a backup, each with {@code COPY … TO STDOUT}, all read in one REPEATABLE READ,
+ * Writes the projected tables into a backup, each with {@code COPY … TO STDOUT (FORMAT binary)} (the load then parses
+ * no numbers, timestamps or arrays; a restore loads it only into columns of the same types), all read in one REPEATABLE READ,
  * read-only transaction whose first statement reads the projection checkpoint: every row is then exactly what the
  * projector made of the log up to the checkpoint's position (the projector advances the checkpoint in the transaction
  * that writes the rows). Nothing waits for it: writers and the projector go on under their own snapshots.
@@ -134,44 +135,31 @@ public final class ProjectionSnapshotter {
 
     private static ProjectionSnapshot.Table copyOut(Connection c, String table, List<String> columns, BackupTarget target, String key)
             throws SQLException, IOException {
-        MessageDigest md = Sha256.newDigest();
-        RowCounter counter;
-        try (OutputStream file = target.create(key)) {
-            counter = new RowCounter(new DigestOutputStream(file, md));
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + TableColumns.quote(table) + " " + TableColumns.copyList(columns)
-                    + " TO STDOUT (FORMAT text)", counter);
-            counter.flush();
-        }
-        return new ProjectionSnapshot.Table(table, columns, counter.rows, key, counter.bytes, Sha256.toHex(md.digest()));
-    }
-
-    /** Counts bytes and rows (COPY's text format ends every row with a newline and escapes those inside values). */
-    private static final class RowCounter extends FilterOutputStream {
-        long bytes;
         long rows;
-
-        RowCounter(OutputStream out) {
-            super(out);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TableColumns.quote(table))) {
+            rs.next();
+            rows = rs.getLong(1);
         }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            bytes++;
-            if (b == '\n') {
-                rows++;
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            bytes += len;
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    rows++;
+        MessageDigest md = Sha256.newDigest();
+        long[] bytes = new long[1];
+        try (OutputStream file = target.create(key)) {
+            OutputStream counted = new FilterOutputStream(new DigestOutputStream(file, md)) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    bytes[0]++;
                 }
-            }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    bytes[0] += len;
+                }
+            };
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + TableColumns.quote(table) + " " + TableColumns.copyList(columns)
+                    + " TO STDOUT (FORMAT binary)", counted);
+            counted.flush();
         }
+        return new ProjectionSnapshot.Table(table, columns, rows, key, bytes[0], Sha256.toHex(md.digest()));
     }
 }

@@ -64,7 +64,7 @@ public final class SnapshotRows implements SnapshotLoad.Rows {
             long size;
             try (InputStream in = target.open(t.key()); CountingInput counted = new CountingInput(new DigestInputStream(in, md))) {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TableColumns.quote(t.table()) + " "
-                        + TableColumns.copyList(t.columns()) + " FROM STDIN (FORMAT text)", counted);
+                        + TableColumns.copyList(t.columns()) + " FROM STDIN (FORMAT binary)", counted);
                 size = counted.count;
             }
             if (size != t.size() || !Sha256.toHex(md.digest()).equals(t.sha256())) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,8 @@ public final class DocumentFiles implements AutoCloseable {
     static final String CHECKPOINT = "files";
     static final int DUTY_CYCLE_INVERSE = 20;
     static final long SYNC_INTERVAL_MS = 30_000;
+    /** Threads of {@link #rewriteAll}: each document costs two queries and a file, so a few overlap well on two cores. */
+    static final int REWRITE_THREADS = 4;
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
@@ -168,18 +171,55 @@ public final class DocumentFiles implements AutoCloseable {
     }
 
     /**
-     * Writes every document's file from the rows, each stamped with its stream's last event in the log, makes them
-     * durable and records that they reflect the log up to {@code upTo}: for projections put back from a snapshot,
-     * which holds rows but no files. The log must end at {@code upTo} and the rows reflect it (a restore, no server).
+     * Writes every document's file from the rows, each stamped with its stream's last event in the log, from
+     * {@value #REWRITE_THREADS} threads, makes them durable and records that they reflect the log up to {@code upTo}:
+     * for projections put back in bulk (a restore, no server running), from a snapshot, which holds rows but no files,
+     * or from a rebuild. The log must end at {@code upTo} and the rows reflect it.
      */
     public void rewriteAll(EventLog events, long upTo) throws SQLException {
-        for (String id : documents.allIds()) {
-            events.readLatest(id).ifPresent(last -> markDirty(id, last.sequence(), last.instant()));
+        List<String> ids = documents.allIds();
+        ExecutorService pool = Executors.newFixedThreadPool(REWRITE_THREADS, r -> {
+            Thread t = new Thread(r, "semiont-projection-files-rewrite");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(pool.submit(() -> {
+                    try {
+                        StoredEvent last = events.readLatest(id).orElse(null);
+                        if (last != null && writeFile(id, new Tip(last.sequence(), last.instant()))) {
+                            written.add(file(id));
+                        }
+                    } catch (IOException | SQLException | RuntimeException e) {
+                        failed.add(id + ": " + e.getMessage());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the projection files", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        pass(true);
-        if (due.isEmpty()) {
-            saveCheckpoint(upTo); // else the next start writes them all again
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " projection file(s) could not be written, e.g. " + failed.get(0));
         }
+        try {
+            AtomicFiles.sync(written);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make the projection files durable: " + e.getMessage(), e);
+        }
+        due.clear();
+        saveCheckpoint(upTo);
     }
 
     /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
@@ -241,6 +281,16 @@ public final class DocumentFiles implements AutoCloseable {
     public Path file(String id) {
         String shard = StreamLayout.shard(id);
         return root.resolve(shard.substring(0, 2)).resolve(shard.substring(2)).resolve(id + ".json");
+    }
+
+    /** Renders one document's file (false: the document has no row); thread-safe, leaves the fsync to the caller. */
+    private boolean writeFile(String id, Tip tip) throws IOException, SQLException {
+        ObjectNode doc = documents.get(id).orElse(null);
+        if (doc == null) {
+            return false;
+        }
+        AtomicFiles.replace(file(id), out -> render(id, doc, tip, out));
+        return true;
     }
 
     /**
