@@ -58,6 +58,11 @@ public final class DocumentFiles implements AutoCloseable {
     static final long SYNC_INTERVAL_MS = 30_000;
     /** Threads of {@link #rewriteAll}: each document costs two queries and a file, so a few overlap well on two cores. */
     static final int REWRITE_THREADS = 4;
+    /** Documents per task of {@link #rewriteAll}: two queries each. */
+    static final int REWRITE_CHUNK = 200;
+    /** Annotations of one document {@link #rewriteAll} holds in memory; a document with more is streamed on its own. */
+    static final int GATHER_LIMIT = 2000;
+    private volatile int gatherLimit = GATHER_LIMIT;
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
@@ -172,7 +177,7 @@ public final class DocumentFiles implements AutoCloseable {
 
     /**
      * Writes every document's file from the rows, each stamped with its stream's last event in the log, from
-     * {@value #REWRITE_THREADS} threads, makes them durable and records that they reflect the log up to {@code upTo}:
+     * {@value #REWRITE_THREADS} threads, {@value #REWRITE_CHUNK} documents per two queries, makes them durable and records that they reflect the log up to {@code upTo}:
      * for projections put back in bulk (a restore, no server running), from a snapshot, which holds rows but no files,
      * or from a rebuild. The log must end at {@code upTo} and the rows reflect it.
      */
@@ -184,19 +189,13 @@ public final class DocumentFiles implements AutoCloseable {
             return t;
         });
         List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (String id : ids) {
+            for (int from = 0; from < ids.size(); from += REWRITE_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REWRITE_CHUNK));
                 done.add(pool.submit(() -> {
-                    try {
-                        StoredEvent last = events.readLatest(id).orElse(null);
-                        if (last != null && writeFile(id, new Tip(last.sequence(), last.instant()))) {
-                            written.add(file(id));
-                        }
-                    } catch (IOException | SQLException | RuntimeException e) {
-                        failed.add(id + ": " + e.getMessage());
-                    }
+                    written.addAll(new ChunkWriter(events, chunk).write());
+                    return null;
                 }));
             }
             for (java.util.concurrent.Future<?> f : done) {
@@ -206,12 +205,9 @@ public final class DocumentFiles implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the projection files", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("a projection file could not be written: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " projection file(s) could not be written, e.g. " + failed.get(0));
         }
         try {
             AtomicFiles.sync(written);
@@ -220,6 +216,82 @@ public final class DocumentFiles implements AutoCloseable {
         }
         due.clear();
         saveCheckpoint(upTo);
+    }
+
+    /**
+     * Writes the files of a run of documents (consecutive in id order) from two queries: their rows, and their
+     * annotations in document and creation order, each document's gathered while the query streams. A document with
+     * more than {@value #GATHER_LIMIT} annotations is written on its own instead, streamed as the paced writer does
+     * (its file may be larger than the heap).
+     */
+    private final class ChunkWriter {
+        private final EventLog events;
+        private final List<String> ids;
+        private final Set<String> inChunk;
+        private final Map<String, ObjectNode> rows = new HashMap<>();
+        private final List<Path> written = new ArrayList<>();
+        private final List<String> gathered = new ArrayList<>();
+        private int next;
+        private boolean tooMany;
+
+        ChunkWriter(EventLog events, List<String> ids) {
+            this.events = events;
+            this.ids = ids;
+            this.inChunk = new HashSet<>(ids);
+        }
+
+        List<Path> write() throws IOException, SQLException {
+            for (ObjectNode d : documents.between(ids.get(0), ids.get(ids.size() - 1))) {
+                rows.put(d.path("id").asText(), d);
+            }
+            annotations.eachOfDocuments(ids.get(0), ids.get(ids.size() - 1), a -> {
+                if (!inChunk.contains(a.documentId())) {
+                    return; // a document without a row: the check reports its annotations
+                }
+                while (!ids.get(next).equals(a.documentId())) {
+                    finish(ids.get(next++));
+                }
+                if (gathered.size() >= gatherLimit) {
+                    tooMany = true;
+                } else if (!tooMany) {
+                    gathered.add(a.json());
+                }
+            });
+            while (next < ids.size()) {
+                finish(ids.get(next++));
+            }
+            return written;
+        }
+
+        /** Writes the file of {@code id}, whose annotations (if any) are the gathered ones; then forgets them. */
+        private void finish(String id) throws IOException {
+            try {
+                ObjectNode doc = rows.get(id);
+                StoredEvent last = doc == null ? null : events.readLatest(id).orElse(null);
+                if (last == null) {
+                    return;
+                }
+                Tip tip = new Tip(last.sequence(), last.instant());
+                if (tooMany) {
+                    AtomicFiles.replace(file(id), out -> render(id, doc, tip, out));
+                } else {
+                    AtomicFiles.replace(file(id), out -> render(id, doc, tip, out, sink -> {
+                        for (String json : gathered) {
+                            sink.accept(json);
+                        }
+                    }));
+                }
+                written.add(file(id));
+            } finally {
+                gathered.clear();
+                tooMany = false;
+            }
+        }
+    }
+
+    /** {@link #rewriteAll} holding at most {@code n} annotations of a document (tests). */
+    void gatherLimit(int n) {
+        gatherLimit = n;
     }
 
     /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
@@ -283,16 +355,6 @@ public final class DocumentFiles implements AutoCloseable {
         return root.resolve(shard.substring(0, 2)).resolve(shard.substring(2)).resolve(id + ".json");
     }
 
-    /** Renders one document's file (false: the document has no row); thread-safe, leaves the fsync to the caller. */
-    private boolean writeFile(String id, Tip tip) throws IOException, SQLException {
-        ObjectNode doc = documents.get(id).orElse(null);
-        if (doc == null) {
-            return false;
-        }
-        AtomicFiles.replace(file(id), out -> render(id, doc, tip, out));
-        return true;
-    }
-
     /**
      * {@code tip} was read before the rows: it is set after its rows commit, so the rows read here are at least that
      * new (a later tip keeps the document due for the next pass).
@@ -312,6 +374,15 @@ public final class DocumentFiles implements AutoCloseable {
      * can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth.
      */
     private void render(String id, ObjectNode doc, Tip tip, OutputStream out) throws IOException {
+        render(id, doc, tip, out, sink -> annotations.eachOfDocument(id, false, sink));
+    }
+
+    /** The annotations of a document's file, in creation order, as stored JSON. */
+    private interface AnnotationsOf {
+        void each(DocumentAnnotations.RowSink<String> sink) throws IOException;
+    }
+
+    private void render(String id, ObjectNode doc, Tip tip, OutputStream out, AnnotationsOf list) throws IOException {
         try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeFieldName("document");
@@ -319,7 +390,7 @@ public final class DocumentFiles implements AutoCloseable {
             g.writeObjectFieldStart("annotations");
             g.writeStringField("documentId", id);
             g.writeArrayFieldStart("annotations");
-            annotations.eachOfDocument(id, false, g::writeRawValue);
+            list.each(g::writeRawValue);
             g.writeEndArray();
             g.writeNumberField("version", tip.version);
             g.writeStringField("updatedAt", LogTimestamps.format(tip.at));
