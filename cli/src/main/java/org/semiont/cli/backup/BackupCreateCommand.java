@@ -68,7 +68,6 @@ public final class BackupCreateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        spec.commandLine().getErr().println(r.snapshotNote());
         if (json) {
             ObjectNode n = BackupJson.summary(r.manifest()).put("why", r.why()).put("bytesWritten", r.bytesWritten())
                     .put("contentCopied", r.contentCopied()).put("millis", r.millis());
@@ -80,6 +79,7 @@ public final class BackupCreateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Backup %s (%s: %s): positions %d..%d, %d content file(s) copied, %.1f MB written in %d ms.%n",
                     r.manifest().id(), r.manifest().type().name().toLowerCase(Locale.ROOT), r.why(), r.manifest().log().firstPosition(),
                     r.manifest().log().lastPosition(), r.contentCopied(), r.bytesWritten() / 1e6, r.millis());
+            out.println(Character.toUpperCase(r.snapshotNote().charAt(0)) + r.snapshotNote().substring(1) + ".");
         }
         return ExitCodes.OK;
     }
