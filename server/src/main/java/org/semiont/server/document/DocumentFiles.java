@@ -56,7 +56,7 @@ public final class DocumentFiles implements AutoCloseable {
     static final String CHECKPOINT = "files";
     static final int DUTY_CYCLE_INVERSE = 20;
     static final long SYNC_INTERVAL_MS = 30_000;
-    /** Threads of {@link #rewriteAll}: each document costs two queries and a file, so a few overlap well on two cores. */
+    /** Threads of {@link #rewriteAll}: each waits on queries and file writes in turn, so a few overlap well on two cores. */
     static final int REWRITE_THREADS = 4;
     /** Documents per task of {@link #rewriteAll}: two queries each. */
     static final int REWRITE_CHUNK = 200;
@@ -177,7 +177,8 @@ public final class DocumentFiles implements AutoCloseable {
 
     /**
      * Writes every document's file from the rows, each stamped with its stream's last event in the log, from
-     * {@value #REWRITE_THREADS} threads, {@value #REWRITE_CHUNK} documents per two queries, makes them durable and records that they reflect the log up to {@code upTo}:
+     * {@value #REWRITE_THREADS} threads, {@value #REWRITE_CHUNK} documents per two queries, makes them durable and
+     * records that they reflect the log up to {@code upTo}:
      * for projections put back in bulk (a restore, no server running), from a snapshot, which holds rows but no files,
      * or from a rebuild. The log must end at {@code upTo} and the rows reflect it.
      */
