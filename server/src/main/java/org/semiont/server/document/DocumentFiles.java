@@ -184,7 +184,10 @@ public final class DocumentFiles implements AutoCloseable {
      */
     public void rewriteAll(EventLog events, long upTo) throws SQLException {
         List<String> ids = documents.allIds();
-        ExecutorService pool = Executors.newFixedThreadPool(REWRITE_THREADS, r -> {
+        // each thread holds one connection at a time: never more threads than the pool has connections
+        int threads = this.pool instanceof com.zaxxer.hikari.HikariDataSource h ? Math.min(REWRITE_THREADS, h.getMaximumPoolSize())
+                : REWRITE_THREADS;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "semiont-projection-files-rewrite");
             t.setDaemon(true);
             return t;
@@ -222,8 +225,8 @@ public final class DocumentFiles implements AutoCloseable {
     /**
      * Writes the files of a run of documents (consecutive in id order) from two queries: their rows, and their
      * annotations in document and creation order, each document's gathered while the query streams. A document with
-     * more than {@value #GATHER_LIMIT} annotations is written on its own instead, streamed as the paced writer does
-     * (its file may be larger than the heap).
+     * more than {@value #GATHER_LIMIT} annotations is written after the query instead, streamed as the paced writer does
+     * (its file may be larger than the heap), so a thread never holds two connections.
      */
     private final class ChunkWriter {
         private final EventLog events;
@@ -232,6 +235,8 @@ public final class DocumentFiles implements AutoCloseable {
         private final Map<String, ObjectNode> rows = new HashMap<>();
         private final List<Path> written = new ArrayList<>();
         private final List<String> gathered = new ArrayList<>();
+        /** Documents with too many annotations to gather, written after the query (each then streams its own). */
+        private final List<String> large = new ArrayList<>();
         private int next;
         private boolean tooMany;
 
@@ -261,27 +266,38 @@ public final class DocumentFiles implements AutoCloseable {
             while (next < ids.size()) {
                 finish(ids.get(next++));
             }
+            for (String id : large) {
+                Tip tip = tipOf(id);
+                if (tip != null) {
+                    AtomicFiles.replace(file(id), out -> render(id, rows.get(id), tip, out));
+                    written.add(file(id));
+                }
+            }
             return written;
+        }
+
+        private Tip tipOf(String id) {
+            StoredEvent last = rows.containsKey(id) ? events.readLatest(id).orElse(null) : null;
+            return last == null ? null : new Tip(last.sequence(), last.instant());
         }
 
         /** Writes the file of {@code id}, whose annotations (if any) are the gathered ones; then forgets them. */
         private void finish(String id) throws IOException {
             try {
-                ObjectNode doc = rows.get(id);
-                StoredEvent last = doc == null ? null : events.readLatest(id).orElse(null);
-                if (last == null) {
+                if (tooMany) {
+                    large.add(id);
                     return;
                 }
-                Tip tip = new Tip(last.sequence(), last.instant());
-                if (tooMany) {
-                    AtomicFiles.replace(file(id), out -> render(id, doc, tip, out));
-                } else {
-                    AtomicFiles.replace(file(id), out -> render(id, doc, tip, out, sink -> {
-                        for (String json : gathered) {
-                            sink.accept(json);
-                        }
-                    }));
+                Tip tip = tipOf(id);
+                if (tip == null) {
+                    return;
                 }
+                ObjectNode doc = rows.get(id);
+                AtomicFiles.replace(file(id), out -> render(id, doc, tip, out, sink -> {
+                    for (String json : gathered) {
+                        sink.accept(json);
+                    }
+                }));
                 written.add(file(id));
             } finally {
                 gathered.clear();
