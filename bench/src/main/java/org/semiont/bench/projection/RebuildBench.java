@@ -117,7 +117,7 @@ public final class RebuildBench {
     }
 
     /** Writes the log straight through {@link EventLog}, shaped like the events the services append. */
-    private static long writeLog(Path dataDir, int documents) {
+    public static long writeLog(Path dataDir, int documents) {
         try (EventLog log = EventLog.open(dataDir, EventLogOptions.defaults().withSyncer(Syncer.NONE))) {
             List<String> users = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {

@@ -22,6 +22,7 @@ final class BackupJson {
                 .put("firstPosition", m.log().firstPosition()).put("lastPosition", m.log().lastPosition())
                 .put("streams", m.streams().size()).put("secrets", !m.secrets().isEmpty()).put("logId", m.logId())
                 .put("toolVersion", m.toolVersion());
+        n.put("snapshotPosition", m.projectionSnapshot() == null ? null : m.projectionSnapshot().position());
         ObjectNode range = n.putObject("restores");
         range.put("fromPosition", 0).put("toPosition", m.log().lastPosition())
                 .put("toTime", m.log().lastTime() == null ? null : m.log().lastTime().toString());

@@ -1,7 +1,5 @@
 package org.semiont.cli.backup;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DatabaseOptions;
 import org.semiont.cli.common.ExitCodes;
@@ -31,13 +31,18 @@ import org.semiont.ops.restore.RestorePlan;
 import org.semiont.ops.restore.RestorePlanner;
 import org.semiont.ops.restore.RestorePoint;
 import org.semiont.ops.restore.RestoreResult;
+import org.semiont.ops.restore.SnapshotChoice;
 import org.semiont.ops.restore.TreeSync;
+import org.semiont.ops.snapshot.SnapshotRows;
 import org.semiont.ops.target.BackupTarget;
 import org.semiont.ops.target.Targets;
-import org.semiont.server.util.Json;
+import org.semiont.server.api.StandardProjections;
 import org.semiont.server.datadir.DataDirLock;
 import org.semiont.server.document.DocumentFiles;
+import org.semiont.server.projection.ProjectionException;
 import org.semiont.server.projection.ProjectionMaintenance;
+import org.semiont.server.projection.SnapshotLoad;
+import org.semiont.server.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -46,12 +51,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code semiont restore --from T [--backup ID] [--to-time ISO | --to-position N] --data-dir D [--url DB]}: the log up
- * to the point, the content it references, then the projections rebuilt from it; ends with what
+ * to the point, the content it references, then the projections (a snapshot at or before the point and the events after
+ * it, else rebuilt from the log); ends with what
  * {@code events verify} and {@code projections check} say.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a backup into a data dir (and its database): the event log up to exactly the point, the "
-                + "content, then the projections rebuilt from the log; ends by verifying the log and checking the projections.",
+                + "content, then the projections: the newest snapshot at or before the point plus the events after it, or "
+                + "rebuilt from the log when there is none; ends by verifying the log and checking the projections.",
                 "Exit codes: 0 ok, 1 failure, 2 usage, 6 verification failed."})
 public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "T", description = "The backup target (a directory or s3://bucket/prefix).")
@@ -100,7 +107,7 @@ public final class RestoreCommand implements Callable<Integer> {
         OpsExits.call(() -> restorer.verify(plan));
         Optional<Path> aside = clearDestination(dir);
         RestoreResult r = restoreLog(restorer, plan, dir);
-        Outcome o = rebuildAndCheck();
+        Outcome o = projectAndCheck(target, SnapshotChoice.choose(plan.chain(), r.lastPosition()));
         print(r, o, aside);
         return o.clean() ? ExitCodes.OK : OpsExits.DEFECTS;
     }
@@ -175,24 +182,77 @@ public final class RestoreCommand implements Callable<Integer> {
         return r;
     }
 
-    private record Outcome(ProjectionMaintenance.RebuildResult rebuild, VerifyReport verify,
-                           List<ProjectionMaintenance.Drift> drift, List<DocumentFiles.FileDrift> files) {
+    /** How the projections came back: {@code source} "snapshot" or "rebuild", and what was decided and why. */
+    private record Projected(String source, String note, long millis, Long snapshotPosition, long replayed, long filesMillis) {
+    }
+
+    private record Outcome(Projected projected, VerifyReport verify,
+                           List<ProjectionMaintenance.Drift> drift, List<DocumentFiles.FileDrift> files, long checkMillis) {
         boolean clean() {
             return verify.clean() && drift.isEmpty() && files.isEmpty();
         }
     }
 
-    private Outcome rebuildAndCheck() {
+    private Outcome projectAndCheck(BackupTarget target, SnapshotChoice choice) {
         try (Maintenance m = Maintenance.open(db, "semiont restore")) {
             refuseFilledDatabase(m);
             PrintWriter err = spec.commandLine().getErr();
-            err.println("Rebuilding the projections from the restored log ...");
+            String fallback = choice.why();
+            if (choice.usable()) {
+                SnapshotRows rows = new SnapshotRows(target, choice.snapshot());
+                Optional<String> misfit = misfit(rows, m);
+                if (misfit.isEmpty()) {
+                    return check(m, loadSnapshot(m, choice, rows, err));
+                }
+                fallback = "the snapshot of backup " + choice.backup().id() + " does not fit this database: " + misfit.get();
+            }
+            err.println("No projection snapshot to load (" + fallback + "); rebuilding the projections from the restored log ...");
             ProgressBar bar = new ProgressBar(err, ProgressBar.stderrLooksLikeTerminal(), m.maintenance().logPosition(), System::nanoTime);
             ProjectionMaintenance.RebuildResult rebuilt = m.maintenance().rebuild(bar::update);
             bar.finish(rebuilt.events());
-            m.flushFiles();
-            return new Outcome(rebuilt, m.log().verify(null), m.maintenance().check(), m.fileDrift());
+            long files = System.nanoTime();
+            m.rewriteFiles();
+            long filesMillis = (System.nanoTime() - files) / 1_000_000;
+            return check(m, new Projected("rebuild", fallback, rebuilt.millis() + filesMillis, null, rebuilt.events(), filesMillis));
         }
+    }
+
+    private static Optional<String> misfit(SnapshotRows rows, Maintenance m) {
+        try {
+            return rows.misfit(m.pool(), StandardProjections.rebuiltTables());
+        } catch (SQLException e) {
+            throw new CliException(ExitCodes.FAILURE, "cannot read the database's tables: " + e.getMessage());
+        }
+    }
+
+    /** The snapshot's rows, the events after its position through the projections, then every projection file. */
+    private Projected loadSnapshot(Maintenance m, SnapshotChoice choice, SnapshotRows rows, PrintWriter err) {
+        long start = System.nanoTime();
+        long position = choice.snapshot().position();
+        long end = m.maintenance().logPosition();
+        err.printf(Locale.ROOT, "Loading the projection snapshot of backup %s (position %d, %.1f MB), then applying the %d event(s) "
+                + "after it ...%n", choice.backup().id(), position, choice.snapshot().bytes() / 1e6, end - position);
+        ProgressBar bar = new ProgressBar(err, ProgressBar.stderrLooksLikeTerminal(), end, System::nanoTime);
+        SnapshotLoad.Result loaded;
+        try {
+            loaded = m.snapshotLoad().load(position, rows, bar::update);
+        } catch (ProjectionException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage() + " (the event log has been restored; 'semiont projections "
+                    + "rebuild' builds the projections from it)");
+        }
+        bar.finish(end);
+        long files = System.nanoTime();
+        m.rewriteFiles();
+        long now = System.nanoTime();
+        return new Projected("snapshot", choice.why(), (now - start) / 1_000_000, position, loaded.replayed(), (now - files) / 1_000_000);
+    }
+
+    private static Outcome check(Maintenance m, Projected p) {
+        long start = System.nanoTime();
+        VerifyReport verify = m.log().verify(null);
+        List<ProjectionMaintenance.Drift> drift = m.maintenance().check();
+        List<DocumentFiles.FileDrift> files = m.fileDrift();
+        return new Outcome(p, verify, drift, files, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** An external database that already holds projected rows is replaced only with --force. */
@@ -217,7 +277,10 @@ public final class RestoreCommand implements Callable<Integer> {
             ObjectNode n = JsonNodeFactory.instance.objectNode().put("backup", r.backupId()).put("events", r.events())
                     .put("lastPosition", r.lastPosition()).put("lastTime", r.lastTime() == null ? null : r.lastTime().toString())
                     .put("contentFiles", r.contentFiles()).put("secretFiles", r.secretFiles()).put("restoreMillis", r.millis())
-                    .put("rebuildMillis", o.rebuild().millis()).put("movedAside", aside.map(Path::toString).orElse(null))
+                    .put("projections", o.projected().source()).put("projectionsNote", o.projected().note())
+                    .put("projectionsMillis", o.projected().millis()).put("snapshotPosition", o.projected().snapshotPosition())
+                    .put("replayedEvents", o.projected().replayed()).put("checkMillis", o.checkMillis())
+                    .put("projectionFilesMillis", o.projected().filesMillis()).put("movedAside", aside.map(Path::toString).orElse(null))
                     .put("eventsVerify", o.verify().clean() ? "clean" : o.verify().defects().size() + " defect(s)")
                     .put("projectionsCheck", o.drift().isEmpty() && o.files().isEmpty() ? "no drift"
                             : (o.drift().size() + o.files().size()) + " drift(s)");
@@ -226,8 +289,11 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         aside.ifPresent(p -> out.println("Moved the data dir's old event log, content and projection files to " + p));
         out.printf(Locale.ROOT, "Restored %d events (up to global position %d, %s) and %d content file(s) from backup %s in %d ms; "
-                        + "projections rebuilt in %d ms.%n", r.events(), r.lastPosition(), r.lastTime() == null ? "empty log" : r.lastTime(),
-                r.contentFiles(), r.backupId(), r.millis(), o.rebuild().millis());
+                        + "%s in %d ms.%n", r.events(), r.lastPosition(), r.lastTime() == null ? "empty log" : r.lastTime(),
+                r.contentFiles(), r.backupId(), r.millis(), o.projected().snapshotPosition() == null
+                        ? "projections rebuilt from the log (" + o.projected().note() + ")"
+                        : "projections loaded from " + o.projected().note() + " and " + o.projected().replayed() + " later event(s) applied",
+                o.projected().millis());
         out.println("events verify: " + (o.verify().clean() ? "clean" : o.verify().defects().size() + " defect(s)"));
         o.verify().defects().stream().limit(20).forEach(d -> out.println("  " + d));
         out.println("projections check: " + (o.drift().isEmpty() && o.files().isEmpty() ? "no drift" : "drift"));

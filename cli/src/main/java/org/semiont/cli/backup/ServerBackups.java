@@ -16,6 +16,9 @@ import org.semiont.ops.archive.LogArchiver;
 import org.semiont.ops.backup.BackupCreator;
 import org.semiont.ops.backup.BackupGauges;
 import org.semiont.ops.retention.BackupPruner;
+import org.semiont.ops.snapshot.ProjectionSnapshotter;
+import org.semiont.server.api.StandardProjections;
+import org.semiont.server.db.ConnectionPools;
 import org.semiont.ops.retention.RecoveryWindow;
 import org.semiont.ops.schedule.CronSchedule;
 import org.semiont.ops.schedule.ScheduleSetting;
@@ -86,7 +89,9 @@ public final class ServerBackups implements AutoCloseable {
         app.metrics().backups().register(a == null ? new BackupGauges(target, clock) : new BackupGauges(target, clock, a::lagSeconds));
         s.schedule().ifPresent(cron -> {
             ScheduledBackups scheduled = new ScheduledBackups(target, cron,
-                    new BackupCreator(target, app.api().events(), app.config().dataDir(), clock, SemiontVersion.VERSION),
+                    new BackupCreator(target, app.api().events(), app.config().dataDir(), clock, SemiontVersion.VERSION,
+                            new ProjectionSnapshotter(() -> ConnectionPools.dedicated(app.databaseTarget(), "scheduled backup"),
+                                    StandardProjections.rebuiltTables(), clock)),
                     new BackupPruner(target, new RecoveryWindow(s.retention()), clock), clock);
             scheduled.start();
             b.running.add(scheduled);

@@ -101,6 +101,24 @@ public final class Maintenance implements AutoCloseable {
         }
     }
 
+    /** Puts the projections back from a snapshot (a restore). */
+    public org.semiont.server.projection.SnapshotLoad snapshotLoad() {
+        return new org.semiont.server.projection.SnapshotLoad(pool, log, projections.projections(), Clock.systemUTC());
+    }
+
+    /**
+     * Writes every JSON projection file from the rows, several at once (after {@link #snapshotLoad}: a snapshot holds no
+     * files; after a restore's rebuild too, so both restores write them alike).
+     */
+    public void rewriteFiles() {
+        try {
+            projections.files().rewriteAll(log, log.lastPosition());
+        } catch (SQLException | IllegalStateException e) {
+            throw new CliException(ExitCodes.FAILURE, "Writing the projection files failed: " + e.getMessage());
+        }
+        projections.entityTypes().writeFile();
+    }
+
     /** Writes the JSON projection files of every document the last rebuild touched. */
     public void flushFiles() {
         projections.files().flush();

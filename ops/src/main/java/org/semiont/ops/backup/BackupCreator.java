@@ -17,6 +17,8 @@ import org.semiont.events.EventLog;
 import org.semiont.events.StoredEvent;
 import org.semiont.ops.OpsError;
 import org.semiont.ops.OpsException;
+import org.semiont.ops.snapshot.ProjectionSnapshot;
+import org.semiont.ops.snapshot.ProjectionSnapshotter;
 import org.semiont.ops.target.BackupTarget;
 
 /**
@@ -34,13 +36,21 @@ public final class BackupCreator {
     private final Path dataDir;
     private final Clock clock;
     private final String toolVersion;
+    private final ProjectionSnapshotter snapshots;
 
     public BackupCreator(BackupTarget target, EventLog log, Path dataDir, Clock clock, String toolVersion) {
+        this(target, log, dataDir, clock, toolVersion, ProjectionSnapshotter.NONE);
+    }
+
+    /** @param snapshots reads the projections for the backup's snapshot ({@link ProjectionSnapshotter#NONE}: none) */
+    public BackupCreator(BackupTarget target, EventLog log, Path dataDir, Clock clock, String toolVersion,
+                         ProjectionSnapshotter snapshots) {
         this.target = target;
         this.log = log;
         this.dataDir = dataDir;
         this.clock = clock;
         this.toolVersion = toolVersion;
+        this.snapshots = snapshots;
     }
 
     public BackupResult create(BackupOptions options) {
@@ -65,6 +75,13 @@ public final class BackupCreator {
         String id = newId(catalog, started, parent.isPresent());
         String dir = Layout.backupDir(id);
 
+        SnapshotStep snap = snapshot(parent.map(catalog::chain).orElse(List.of()), dir, logId, end);
+        ProjectionSnapshot snapshot = snap.snapshot();
+        if (snapshot != null) {
+            // the checkpoint is read after the log's end was: the backup's log goes up to it, so it holds the snapshot's events
+            end = Math.max(end, snapshot.position());
+        }
+
         Map<String, Manifest.Head> heads = new HashMap<>(parent.map(Manifest::streams).orElse(Map.of()));
         long from = parent.map(p -> p.log().lastPosition()).orElse(0L) + 1;
         LogChunkWriter chunks = new LogChunkWriter(target, dir, options.chunkBytes());
@@ -76,10 +93,40 @@ public final class BackupCreator {
 
         Manifest m = new Manifest(Manifest.FORMAT, id, parent.map(Manifest::id).orElse(null),
                 parent.isPresent() ? Manifest.Type.INCREMENTAL : Manifest.Type.FULL, started, clock.instant(), toolVersion, logId,
-                range, heads, chunks.chunks(), content.entries, secrets);
+                range, heads, chunks.chunks(), content.entries, secrets, snapshot);
         target.putAtomically(Manifest.key(id), ManifestJson.write(m));
-        long bytes = chunks.bytes() + content.bytes + secrets.stream().mapToLong(Manifest.FileEntry::size).sum();
-        return new BackupResult(m, why[0], bytes, content.copied, (System.nanoTime() - startNanos) / 1_000_000, removed, warnings);
+        long bytes = chunks.bytes() + content.bytes + secrets.stream().mapToLong(Manifest.FileEntry::size).sum()
+                + (snapshot == null ? 0 : snapshot.bytes());
+        return new BackupResult(m, why[0], bytes, content.copied, (System.nanoTime() - startNanos) / 1_000_000, removed, warnings,
+                snap.note());
+    }
+
+    private record SnapshotStep(ProjectionSnapshot snapshot, String note) {
+    }
+
+    /** The projection snapshot, when the policy asks for one and the projections are at a checkpoint this log explains. */
+    private SnapshotStep snapshot(List<Manifest> parentChain, String dir, String logId, long end) throws IOException {
+        if (!snapshots.enabled()) {
+            return new SnapshotStep(null, "no projection snapshot: no database to read the projections from");
+        }
+        Optional<String> reason = SnapshotPolicy.reason(parentChain, end);
+        if (reason.isEmpty()) {
+            return new SnapshotStep(null, "no projection snapshot: " + SnapshotPolicy.skipReason(parentChain, end));
+        }
+        ProjectionSnapshotter.Outcome o = snapshots.take(target, dir, logId);
+        ProjectionSnapshot s = o.snapshot();
+        if (s == null) {
+            return new SnapshotStep(null, "no projection snapshot: " + o.skipped());
+        }
+        long durable = log.lastPosition();
+        if (s.position() > durable) {
+            for (ProjectionSnapshot.Table t : s.tables()) {
+                target.delete(t.key());
+            }
+            return new SnapshotStep(null, "no projection snapshot: the projections are at position " + s.position()
+                    + ", past the log's durable end " + durable);
+        }
+        return new SnapshotStep(s, "projection snapshot at position " + s.position() + " (" + reason.get() + ")");
     }
 
     private List<String> removeOrphans() throws IOException {

@@ -10,9 +10,10 @@ import java.util.List;
  * @param contentCopied  content files copied (the others were in the target already)
  * @param removed        folders of backups cut short that were removed first
  * @param warnings       content files left out because they do not match their name's checksum, and the like
+ * @param snapshotNote   the projection snapshot taken, or why none was
  */
 public record BackupResult(Manifest manifest, String why, long bytesWritten, int contentCopied, long millis,
-                           List<String> removed, List<String> warnings) {
+                           List<String> removed, List<String> warnings, String snapshotNote) {
     public BackupResult {
         removed = List.copyOf(removed);
         warnings = List.copyOf(warnings);

@@ -76,6 +76,8 @@ public final class BackupVerifier {
                 }
             }
             m.secrets().forEach(f -> checkFile(m.id(), f, t));
+            // a restore may load the projection snapshot of any backup of the chain
+            chain.forEach(b -> b.snapshotFiles().stream().filter(f -> contentDone.add(f.key())).forEach(f -> checkFile(b.id(), f, t)));
         }
         if (archive != null && allSegments) {
             segments.addAll(checkOtherSegments(archive, segments, t, contentDone));

@@ -1,20 +1,25 @@
 package org.semiont.ops.backup;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.semiont.ops.snapshot.ProjectionSnapshot;
 
 /**
  * What one backup holds, written last: a backup without its manifest does not exist. The log part of a backup is
  * the events after its parent's {@code lastPosition} up to its own; the content files it lists are every content
  * file a restore of it needs (they live once in the target's shared pool).
  *
- * @param streams  each stream's chain head at {@code log.lastPosition}: its last sequence and checksum
+ * @param streams             each stream's chain head at {@code log.lastPosition}: its last sequence and checksum
+ * @param projectionSnapshot  the projection tables as they stood at one log position, or null (none taken; a manifest
+ *                            written before snapshots existed)
  */
 public record Manifest(int format, String id, String parent, Type type, Instant startedAt, Instant finishedAt,
                        String toolVersion, String logId, LogRange log, Map<String, Head> streams,
-                       List<LogChunk> chunks, List<FileEntry> content, List<FileEntry> secrets) {
+                       List<LogChunk> chunks, List<FileEntry> content, List<FileEntry> secrets,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) ProjectionSnapshot projectionSnapshot) {
     public static final int FORMAT = 1;
 
     public enum Type { FULL, INCREMENTAL }
@@ -30,6 +35,23 @@ public record Manifest(int format, String id, String parent, Type type, Instant 
         chunks = List.copyOf(chunks == null ? List.of() : chunks);
         content = List.copyOf(content == null ? List.of() : content);
         secrets = List.copyOf(secrets == null ? List.of() : secrets);
+        if (projectionSnapshot != null && projectionSnapshot.position() > log.lastPosition()) {
+            throw new IllegalArgumentException("backup " + id + ": its projection snapshot is at position "
+                    + projectionSnapshot.position() + ", after its log's end " + log.lastPosition());
+        }
+    }
+
+    /** A manifest without a projection snapshot. */
+    public Manifest(int format, String id, String parent, Type type, Instant startedAt, Instant finishedAt,
+                    String toolVersion, String logId, LogRange log, Map<String, Head> streams,
+                    List<LogChunk> chunks, List<FileEntry> content, List<FileEntry> secrets) {
+        this(format, id, parent, type, startedAt, finishedAt, toolVersion, logId, log, streams, chunks, content, secrets, null);
+    }
+
+    /** Every file of the backup's own that a verify checks besides its log chunks: secrets and snapshot tables. */
+    public List<FileEntry> snapshotFiles() {
+        return projectionSnapshot == null ? List.of() : projectionSnapshot.tables().stream()
+                .map(t -> new FileEntry(t.key(), t.size(), t.sha256())).toList();
     }
 
     /**
@@ -59,7 +81,8 @@ public record Manifest(int format, String id, String parent, Type type, Instant 
 
     /** Bytes a restore reads for this backup's own part (log chunks and secrets; content is shared). */
     public long ownBytes() {
-        return chunks.stream().mapToLong(LogChunk::size).sum() + secrets.stream().mapToLong(FileEntry::size).sum();
+        return chunks.stream().mapToLong(LogChunk::size).sum() + secrets.stream().mapToLong(FileEntry::size).sum()
+                + (projectionSnapshot == null ? 0 : projectionSnapshot.bytes());
     }
 
     public long contentBytes() {

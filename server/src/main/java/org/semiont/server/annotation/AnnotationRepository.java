@@ -129,6 +129,29 @@ public final class AnnotationRepository implements DocumentAnnotations {
                 rs -> new Backlink(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), sink);
     }
 
+    /** One query over the range, read through a cursor (a transaction holding one connection until the end). */
+    @Override
+    public void eachOfDocuments(String fromId, String toId, RowSink<OfDocument> sink) throws IOException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"documentId\", data FROM annotations WHERE \"documentId\" >= ? "
+                    + "AND \"documentId\" <= ? ORDER BY \"documentId\", position")) {
+                ps.setFetchSize(STREAM_CHUNK);
+                ps.setString(1, fromId);
+                ps.setString(2, toId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new OfDocument(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read annotations: " + e.getMessage(), e);
+        }
+    }
+
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }

@@ -22,6 +22,17 @@ public interface DocumentAnnotations {
      */
     long eachOfDocument(String documentId, boolean entityReferencesOnly, RowSink<String> sink) throws IOException;
 
+    /** A stored annotation (its JSON) and the document it is on. */
+    record OfDocument(String documentId, String json) {
+    }
+
+    /**
+     * Streams the annotations of the documents whose ids lie between {@code fromId} and {@code toId} (inclusive, in the
+     * database's order of ids), ordered by document id in that same order, then by creation: for writing many
+     * documents' files from one query.
+     */
+    void eachOfDocuments(String fromId, String toId, RowSink<OfDocument> sink) throws IOException;
+
     /** Streams the backlinks to a document (annotations whose body links to it). Returns how many there were. */
     long eachReferencing(String documentId, RowSink<Backlink> sink) throws IOException;
 }

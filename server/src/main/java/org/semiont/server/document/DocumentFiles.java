@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,13 @@ public final class DocumentFiles implements AutoCloseable {
     static final String CHECKPOINT = "files";
     static final int DUTY_CYCLE_INVERSE = 20;
     static final long SYNC_INTERVAL_MS = 30_000;
+    /** Threads of {@link #rewriteAll}: each waits on queries and file writes in turn, so a few overlap well on two cores. */
+    static final int REWRITE_THREADS = 4;
+    /** Documents per task of {@link #rewriteAll}: two queries each. */
+    static final int REWRITE_CHUNK = 200;
+    /** Annotations of one document {@link #rewriteAll} holds in memory; a document with more is streamed on its own. */
+    static final int GATHER_LIMIT = 2000;
+    private volatile int gatherLimit = GATHER_LIMIT;
     private final Path root;
     private final DataSource pool;
     private final DocumentRepository documents;
@@ -167,6 +175,142 @@ public final class DocumentFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes every document's file from the rows, each stamped with its stream's last event in the log, from
+     * {@value #REWRITE_THREADS} threads, {@value #REWRITE_CHUNK} documents per two queries, makes them durable and
+     * records that they reflect the log up to {@code upTo}:
+     * for projections put back in bulk (a restore, no server running), from a snapshot, which holds rows but no files,
+     * or from a rebuild. The log must end at {@code upTo} and the rows reflect it.
+     */
+    public void rewriteAll(EventLog events, long upTo) throws SQLException {
+        List<String> ids = documents.allIds();
+        // each thread holds one connection at a time: never more threads than the pool has connections
+        int threads = this.pool instanceof com.zaxxer.hikari.HikariDataSource h ? Math.min(REWRITE_THREADS, h.getMaximumPoolSize())
+                : REWRITE_THREADS;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "semiont-projection-files-rewrite");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += REWRITE_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REWRITE_CHUNK));
+                done.add(pool.submit(() -> {
+                    written.addAll(new ChunkWriter(events, chunk).write());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the projection files", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a projection file could not be written: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        try {
+            AtomicFiles.sync(written);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make the projection files durable: " + e.getMessage(), e);
+        }
+        due.clear();
+        saveCheckpoint(upTo);
+    }
+
+    /**
+     * Writes the files of a run of documents (consecutive in id order) from two queries: their rows, and their
+     * annotations in document and creation order, each document's gathered while the query streams. A document with
+     * more than {@value #GATHER_LIMIT} annotations is written after the query instead, streamed as the paced writer does
+     * (its file may be larger than the heap), so a thread never holds two connections.
+     */
+    private final class ChunkWriter {
+        private final EventLog events;
+        private final List<String> ids;
+        private final Set<String> inChunk;
+        private final Map<String, ObjectNode> rows = new HashMap<>();
+        private final List<Path> written = new ArrayList<>();
+        private final List<String> gathered = new ArrayList<>();
+        /** Documents with too many annotations to gather, written after the query (each then streams its own). */
+        private final List<String> large = new ArrayList<>();
+        private int next;
+        private boolean tooMany;
+
+        ChunkWriter(EventLog events, List<String> ids) {
+            this.events = events;
+            this.ids = ids;
+            this.inChunk = new HashSet<>(ids);
+        }
+
+        List<Path> write() throws IOException, SQLException {
+            for (ObjectNode d : documents.between(ids.get(0), ids.get(ids.size() - 1))) {
+                rows.put(d.path("id").asText(), d);
+            }
+            annotations.eachOfDocuments(ids.get(0), ids.get(ids.size() - 1), a -> {
+                if (!inChunk.contains(a.documentId())) {
+                    return; // a document without a row: the check reports its annotations
+                }
+                while (!ids.get(next).equals(a.documentId())) {
+                    finish(ids.get(next++));
+                }
+                if (gathered.size() >= gatherLimit) {
+                    tooMany = true;
+                } else if (!tooMany) {
+                    gathered.add(a.json());
+                }
+            });
+            while (next < ids.size()) {
+                finish(ids.get(next++));
+            }
+            for (String id : large) {
+                Tip tip = tipOf(id);
+                if (tip != null) {
+                    AtomicFiles.replace(file(id), out -> render(id, rows.get(id), tip, out));
+                    written.add(file(id));
+                }
+            }
+            return written;
+        }
+
+        private Tip tipOf(String id) {
+            StoredEvent last = rows.containsKey(id) ? events.readLatest(id).orElse(null) : null;
+            return last == null ? null : new Tip(last.sequence(), last.instant());
+        }
+
+        /** Writes the file of {@code id}, whose annotations (if any) are the gathered ones; then forgets them. */
+        private void finish(String id) throws IOException {
+            try {
+                if (tooMany) {
+                    large.add(id);
+                    return;
+                }
+                Tip tip = tipOf(id);
+                if (tip == null) {
+                    return;
+                }
+                ObjectNode doc = rows.get(id);
+                AtomicFiles.replace(file(id), out -> render(id, doc, tip, out, sink -> {
+                    for (String json : gathered) {
+                        sink.accept(json);
+                    }
+                }));
+                written.add(file(id));
+            } finally {
+                gathered.clear();
+                tooMany = false;
+            }
+        }
+    }
+
+    /** {@link #rewriteAll} holding at most {@code n} annotations of a document (tests). */
+    void gatherLimit(int n) {
+        gatherLimit = n;
+    }
+
     /** The document's file is due: its stream's projected events now end at {@code version}, written at {@code at}. */
     void markDirty(String documentId, long version, Instant at) {
         due.merge(documentId, new Tip(version, at), (old, mark) -> old.version > mark.version ? new Tip(old.version, old.at) : mark);
@@ -247,6 +391,15 @@ public final class DocumentFiles implements AutoCloseable {
      * can hold at once, and re-parsing thousands of annotations every second costs more than the file is worth.
      */
     private void render(String id, ObjectNode doc, Tip tip, OutputStream out) throws IOException {
+        render(id, doc, tip, out, sink -> annotations.eachOfDocument(id, false, sink));
+    }
+
+    /** The annotations of a document's file, in creation order, as stored JSON. */
+    private interface AnnotationsOf {
+        void each(DocumentAnnotations.RowSink<String> sink) throws IOException;
+    }
+
+    private void render(String id, ObjectNode doc, Tip tip, OutputStream out, AnnotationsOf list) throws IOException {
         try (JsonGenerator g = pretty.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeFieldName("document");
@@ -254,7 +407,7 @@ public final class DocumentFiles implements AutoCloseable {
             g.writeObjectFieldStart("annotations");
             g.writeStringField("documentId", id);
             g.writeArrayFieldStart("annotations");
-            annotations.eachOfDocument(id, false, g::writeRawValue);
+            list.each(g::writeRawValue);
             g.writeEndArray();
             g.writeNumberField("version", tip.version);
             g.writeStringField("updatedAt", LogTimestamps.format(tip.at));

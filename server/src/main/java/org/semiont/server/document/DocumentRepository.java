@@ -40,6 +40,11 @@ public final class DocumentRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The documents whose ids lie between {@code fromId} and {@code toId} (inclusive), in id order. */
+    public List<ObjectNode> between(String fromId, String toId) {
+        return query("SELECT * FROM documents WHERE id >= ? AND id <= ? ORDER BY id", List.of(fromId, toId));
+    }
+
     /** Every document's id, in id order. */
     public List<String> allIds() {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM documents ORDER BY id");

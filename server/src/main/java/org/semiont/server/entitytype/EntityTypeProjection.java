@@ -90,6 +90,12 @@ public final class EntityTypeProjection implements Projection {
         }
     }
 
+    /** Writes the file from the rows now (projections put back from a snapshot hold rows but no files). */
+    public void writeFile() {
+        changed = true;
+        afterCommit(List.of());
+    }
+
     /** The file's bytes as the rows make them; empty when there are no entity types (no file is written then). */
     private Optional<byte[]> render() throws SQLException, IOException {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
