@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.DocumentIds;
 import org.semiont.server.document.DocumentRepository;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.Requests;
 
 /** {@code /api/annotations*}: create, list by document, get, update body, delete. */
 public final class AnnotationRoutes {

@@ -3,8 +3,8 @@ package org.semiont.server.auth;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 import org.semiont.server.user.UserDirectory;
 import org.semiont.server.user.UserRecord;
 

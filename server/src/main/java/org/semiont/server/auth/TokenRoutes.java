@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,9 +18,9 @@ import org.semiont.events.StoredEvent;
 import org.semiont.events.StreamQuery;
 import org.semiont.events.jsonl.BytePattern;
 import org.semiont.server.util.Iris;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.Requests;
 
 /** {@code GET /api/documents/{id}/events} with filters, and the history of one annotation. */
 public final class DocumentEventRoutes {

@@ -3,7 +3,7 @@ package org.semiont.server.document;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.semiont.server.util.NulChars;
 import org.semiont.server.auth.Authenticator;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.http.StreamedJson;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.StreamedJson;
+import org.semiont.server.web.Requests;
 
 /** {@code /api/documents*}: create (JSON or multipart), list, search, get, patch, content, annotations, backlinks. */
 public final class DocumentRoutes {

@@ -13,10 +13,10 @@ import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.WrongExpectedVersionException;
 import org.semiont.server.entitytype.EntityTypeNames;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 import org.semiont.server.write.EventWriter;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.Requests;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
 

@@ -8,9 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.Requests;
 
 /**
  * What an uploaded file must be to become a document: UTF-8 text in one of {@link DocumentService#FORMATS}.

@@ -2,16 +2,16 @@ package org.semiont.server.entitytype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.auth.Principal;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
+import org.semiont.server.web.Requests;
 
 /** {@code /api/entity-types}: list (any user), add and bulk add (moderators and admins). */
 public final class EntityTypeRoutes {

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 
 /**
  * {@code GET /metrics}: behind the metrics token on the API port (compared in constant time; the API's user tokens do

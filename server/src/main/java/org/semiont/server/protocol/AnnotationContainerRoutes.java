@@ -12,12 +12,12 @@ import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.annotation.AnnotationService;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.ContentStore;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.protocol.turtle.AnnoTurtle;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 
 /**
  * The W3C Web Annotation Protocol: {@code /annotations/} is an LDP BasicContainer and AnnotationCollection

@@ -2,8 +2,8 @@ package org.semiont.server.protocol;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 
 /** Media types, link relations and content negotiation of the W3C Web Annotation Protocol. */
 final class Ldp {

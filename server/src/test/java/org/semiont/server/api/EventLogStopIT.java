@@ -51,7 +51,7 @@ class EventLogStopIT {
 
             ListAppender<ILoggingEvent> lines = new ListAppender<>();
             lines.start();
-            Logger apiErrors = (Logger) LoggerFactory.getLogger(ApiErrors.class);
+            Logger apiErrors = (Logger) LoggerFactory.getLogger(EventLogErrors.class);
             apiErrors.addAppender(lines);
             try {
                 for (int i = 0; i < 50; i++) {

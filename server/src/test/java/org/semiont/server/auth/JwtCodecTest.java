@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiException;
 import org.semiont.server.user.UserRecord;
 
 class JwtCodecTest {

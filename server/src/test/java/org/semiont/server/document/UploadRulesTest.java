@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 
 class UploadRulesTest {
     @Test
