@@ -18,8 +18,7 @@ import org.semiont.events.StoredEvent;
 import org.semiont.events.StreamQuery;
 import org.semiont.events.jsonl.BytePattern;
 import org.semiont.server.util.Iris;
-import org.semiont.server.web.ApiError;
-import org.semiont.server.web.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.web.Requests;
 
 /** {@code GET /api/documents/{id}/events} with filters, and the history of one annotation. */
@@ -45,7 +44,7 @@ public final class DocumentEventRoutes {
         String id = documents.require(ctx.pathParam("id")).path("id").asText();
         String type = Requests.stringParam(ctx, "type", 100);
         if (type != null && !TYPES.contains(type)) {
-            throw new ApiException(ApiError.BAD_REQUEST, "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got \""
+            throw DomainException.invalid("BAD_REQUEST", "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got \""
                     + Requests.abbreviate(type) + "\"");
         }
         StreamQuery q = StreamQuery.all().fromSequence(Requests.intParam(ctx, "fromSequence", 1, 1, Integer.MAX_VALUE))
@@ -77,7 +76,7 @@ public final class DocumentEventRoutes {
             });
         }
         if (arr.isEmpty()) {
-            throw new ApiException(ApiError.NOT_FOUND, "Annotation " + annotationId + " has no events in document " + id);
+            throw DomainException.notFound("Annotation " + annotationId + " has no events in document " + id);
         }
         ctx.json(out.put("total", arr.size()).put("annotationId", annotationId).put("documentId", id));
     }
@@ -91,7 +90,7 @@ public final class DocumentEventRoutes {
         try {
             return v == null ? null : Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be an ISO-8601 instant like "
+            throw DomainException.invalid("BAD_REQUEST", "Query parameter " + name + " must be an ISO-8601 instant like "
                     + "2026-01-31T12:00:00.000Z, got \"" + Requests.abbreviate(v) + "\"");
         }
     }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.semiont.server.util.NulChars;
 import org.semiont.server.auth.Authenticator;
-import org.semiont.server.web.ApiError;
-import org.semiont.server.web.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.web.StreamedJson;
 import org.semiont.server.web.Requests;
 
@@ -57,20 +56,20 @@ public final class DocumentRoutes {
     private DocumentService.NewDocument upload(Context ctx) {
         List<UploadedFile> files = ctx.uploadedFiles("file");
         if (files.size() != 1) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, files.isEmpty()
+            throw DomainException.invalid("VALIDATION_FAILED", files.isEmpty()
                     ? "A multipart upload needs a 'file' part (text/plain or text/markdown)"
                     : "A multipart upload takes one 'file' part, not " + files.size() + "; upload each document by itself");
         }
         UploadedFile file = files.get(0);
         if (file.size() > MAX_UPLOAD) {
-            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
+            throw DomainException.tooLarge("The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
         }
         String format = UploadRules.format(ctx.formParam("format"), file.contentType(), file.filename());
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Cannot read the uploaded file: " + e.getMessage());
+            throw DomainException.invalid("BAD_REQUEST", "Cannot read the uploaded file: " + e.getMessage());
         }
         String text = UploadRules.utf8Text(bytes);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -100,7 +99,7 @@ public final class DocumentRoutes {
     private void search(Context ctx) {
         String q = Requests.stringParam(ctx, "q", 500);
         if (q == null) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter q (the text to find in document names) is required");
+            throw DomainException.invalid("BAD_REQUEST", "Query parameter q (the text to find in document names) is required");
         }
         int limit = Requests.intParam(ctx, "limit", 10, 1, 1000);
         ctx.json(page(documents.list(new DocumentRepository.ListQuery(0, limit, null, null, q)), 0, limit, true));
@@ -126,8 +125,8 @@ public final class DocumentRoutes {
         String text;
         try {
             text = content.get(id).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-        } catch (ApiException e) {
-            if (e.code() != ApiError.CONTENT_CORRUPTED) {
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CORRUPTED) {
                 throw e;
             }
             return "";
@@ -161,8 +160,7 @@ public final class DocumentRoutes {
 
     private void content(Context ctx) {
         ObjectNode d = service.require(ctx.pathParam("id"));
-        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
-                "The content of " + d.path("id").asText() + " is missing from the data dir"));
+        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> DomainException.notFound("The content of " + d.path("id").asText() + " is missing from the data dir"));
         ctx.contentType(d.path("format").asText() + "; charset=utf-8").result(bytes);
     }
 

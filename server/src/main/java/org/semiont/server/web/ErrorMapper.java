@@ -33,7 +33,7 @@ public final class ErrorMapper {
         // every request fails alike while the database is away: one line a minute, not one per request
         Throttled outageLines = new Throttled(Duration.ofMinutes(1));
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code().status(), e.code().name(), e.getMessage(), e.details()));
-        routes.exception(DomainException.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
+        routes.exception(DomainException.class, ErrorMapper::fromDomain);
         routes.exception(HttpResponseException.class, ErrorMapper::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {
             HttpException refusal = jettyRefusal(e);
@@ -132,6 +132,12 @@ public final class ErrorMapper {
         return String.join(", ", list);
     }
 
+    /** A throttled caller is told when to come back (RFC 6585: Retry-After with 429). */
+    private static void fromDomain(DomainException e, Context ctx) {
+        e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait.toSeconds())));
+        respond(ctx, status(e.kind()), e.code(), e.getMessage(), e.details());
+    }
+
     /** The one place a domain failure gets its HTTP status. */
     static int status(DomainException.Kind kind) {
         return switch (kind) {
@@ -139,6 +145,15 @@ public final class ErrorMapper {
             case CONFLICT -> 409;
             case INVALID -> 400;
             case UNAVAILABLE -> 503;
+            case UNAUTHENTICATED -> 401;
+            case DENIED -> 403;
+            case STALE -> 412;
+            case VERSION_REQUIRED -> 428;
+            case THROTTLED -> 429;
+            case UNSUPPORTED -> 415;
+            case UNACCEPTABLE -> 406;
+            case TOO_LARGE -> 413;
+            case CORRUPTED -> 500;
         };
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.jsonl.StreamLayout;
+import org.semiont.server.web.EventLogErrors;
 import org.slf4j.LoggerFactory;
 
 /**
