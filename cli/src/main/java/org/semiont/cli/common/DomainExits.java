@@ -13,7 +13,8 @@ public final class DomainExits {
     public static int exitCode(DomainException e) {
         return switch (e.kind()) {
             case INVALID, UNSUPPORTED, UNACCEPTABLE, TOO_LARGE, VERSION_REQUIRED -> ExitCodes.USAGE;
-            case NOT_FOUND, CONFLICT, UNAVAILABLE, UNAUTHENTICATED, DENIED, STALE, THROTTLED, CORRUPTED -> ExitCodes.FAILURE;
+            case NOT_FOUND, CONFLICT, UNAVAILABLE, UNAUTHENTICATED, DENIED, STALE, THROTTLED, CORRUPTED ->
+                    ExitCodes.FAILURE;
         };
     }
 

@@ -59,7 +59,8 @@ public final class AnnotationRoutes {
         }
         String motivation = Requests.stringParam(ctx, "motivation", 40);
         if (motivation != null && !AnnotationValidator.MOTIVATIONS.contains(motivation)) {
-            throw DomainException.invalid("BAD_REQUEST", "motivation must be one of " + new java.util.TreeSet<>(AnnotationValidator.MOTIVATIONS));
+            throw DomainException.invalid("BAD_REQUEST", "motivation must be one of "
+                    + new java.util.TreeSet<>(AnnotationValidator.MOTIVATIONS));
         }
         int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = Requests.intParam(ctx, "limit", 50, 1, 1000);

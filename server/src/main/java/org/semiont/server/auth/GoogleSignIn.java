@@ -45,7 +45,8 @@ public final class GoogleSignIn {
         var existing = users.byEmail(email);
         if (existing.isPresent()) {
             if (!existing.get().active()) {
-                throw DomainException.invalid("BAD_REQUEST", "User " + email + " is deactivated; ask an admin to reactivate it");
+                throw DomainException.invalid("BAD_REQUEST", "User " + email
+                        + " is deactivated; ask an admin to reactivate it");
             }
             return new Result(existing.get(), false);
         }

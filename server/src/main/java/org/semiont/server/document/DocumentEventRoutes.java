@@ -44,7 +44,8 @@ public final class DocumentEventRoutes {
         String id = documents.require(ctx.pathParam("id")).path("id").asText();
         String type = Requests.stringParam(ctx, "type", 100);
         if (type != null && !TYPES.contains(type)) {
-            throw DomainException.invalid("BAD_REQUEST", "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got \""
+            throw DomainException.invalid("BAD_REQUEST", "type must be one of " + new java.util.TreeSet<>(TYPES)
+                    + ", got \""
                     + Requests.abbreviate(type) + "\"");
         }
         StreamQuery q = StreamQuery.all().fromSequence(Requests.intParam(ctx, "fromSequence", 1, 1, Integer.MAX_VALUE))

@@ -99,7 +99,8 @@ public final class DocumentRoutes {
     private void search(Context ctx) {
         String q = Requests.stringParam(ctx, "q", 500);
         if (q == null) {
-            throw DomainException.invalid("BAD_REQUEST", "Query parameter q (the text to find in document names) is required");
+            throw DomainException.invalid("BAD_REQUEST",
+                    "Query parameter q (the text to find in document names) is required");
         }
         int limit = Requests.intParam(ctx, "limit", 10, 1, 1000);
         ctx.json(page(documents.list(new DocumentRepository.ListQuery(0, limit, null, null, q)), 0, limit, true));
@@ -160,7 +161,8 @@ public final class DocumentRoutes {
 
     private void content(Context ctx) {
         ObjectNode d = service.require(ctx.pathParam("id"));
-        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> DomainException.notFound("The content of " + d.path("id").asText() + " is missing from the data dir"));
+        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> DomainException.notFound(
+                "The content of " + d.path("id").asText() + " is missing from the data dir"));
         ctx.contentType(d.path("format").asText() + "; charset=utf-8").result(bytes);
     }
 

@@ -32,7 +32,8 @@ public final class EntityTypeRoutes {
         Principal p = Authenticator.requireModerator(ctx);
         JsonNode tag = requests.object(ctx).get("tag");
         if (tag == null || !tag.isTextual()) {
-            throw DomainException.invalid("VALIDATION_FAILED", "tag (a string of 1.." + EntityTypeNames.MAX_LENGTH + " characters) is required");
+            throw DomainException.invalid("VALIDATION_FAILED",
+                    "tag (a string of 1.." + EntityTypeNames.MAX_LENGTH + " characters) is required");
         }
         ctx.json(Map.of("success", true, "entityTypes", service.add(List.of(tag.asText()), p.userId())));
     }

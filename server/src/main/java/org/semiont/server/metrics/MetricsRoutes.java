@@ -45,12 +45,14 @@ public final class MetricsRoutes {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
-            throw DomainException.unauthenticated("UNAUTHORIZED", "GET /metrics needs 'Authorization: Bearer <SEMIONT_METRICS_TOKEN>'");
+            throw DomainException.unauthenticated("UNAUTHORIZED",
+                    "GET /metrics needs 'Authorization: Bearer <SEMIONT_METRICS_TOKEN>'");
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\", error=\"invalid_token\"");
-            throw DomainException.unauthenticated("UNAUTHORIZED", "The metrics token is not the configured SEMIONT_METRICS_TOKEN");
+            throw DomainException.unauthenticated("UNAUTHORIZED",
+                    "The metrics token is not the configured SEMIONT_METRICS_TOKEN");
         }
     }
 }

@@ -107,7 +107,8 @@ public final class DomainEditor {
         try {
             return work.get();
         } catch (DomainException e) {
-            StudioError code = e.kind() == DomainException.Kind.STALE ? StudioError.EDIT_CONFLICT : StudioError.DOMAIN_REFUSED;
+            StudioError code = e.kind() == DomainException.Kind.STALE ? StudioError.EDIT_CONFLICT
+                    : StudioError.DOMAIN_REFUSED;
             throw new StudioException(code, e.getMessage(), e);
         }
     }
