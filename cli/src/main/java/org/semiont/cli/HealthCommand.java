@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.DataDirOptions;
 import org.semiont.cli.common.ExitCodes;
-import org.semiont.server.api.ServerAddress;
+import org.semiont.server.datadir.ServerAddress;
 import org.semiont.server.config.Environment;
 import org.semiont.server.config.ServerConfig;
 import picocli.CommandLine;

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.semiont.server.api.ServerAddress;
+import org.semiont.server.datadir.ServerAddress;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.datadir.DataDirLock;
 

@@ -9,7 +9,7 @@ import org.semiont.cli.common.CliException;
 import org.semiont.cli.common.ExitCodes;
 import org.semiont.cli.common.RunningServer;
 import org.semiont.events.EventLog;
-import org.semiont.server.api.ServerAddress;
+import org.semiont.server.datadir.ServerAddress;
 import org.semiont.server.auth.AuthSettings;
 import org.semiont.server.auth.JwtCodec;
 import org.semiont.server.auth.JwtSecrets;

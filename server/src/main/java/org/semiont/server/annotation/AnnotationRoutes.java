@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.DocumentIds;
 import org.semiont.server.document.DocumentRepository;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.error.DomainException;
+import org.semiont.server.web.Requests;
 
 /** {@code /api/annotations*}: create, list by document, get, update body, delete. */
 public final class AnnotationRoutes {
@@ -53,14 +52,15 @@ public final class AnnotationRoutes {
     private void list(Context ctx) {
         String documentId = Requests.stringParam(ctx, "documentId", 200);
         if (documentId == null) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter documentId is required (a doc-sha256:… id)");
+            throw DomainException.invalid("BAD_REQUEST", "Query parameter documentId is required (a doc-sha256:… id)");
         }
         if (!DocumentIds.isValid(documentId) || !documents.exists(documentId)) {
-            throw new ApiException(ApiError.NOT_FOUND, "Document " + Requests.abbreviate(documentId) + " not found");
+            throw DomainException.notFound("Document " + Requests.abbreviate(documentId) + " not found");
         }
         String motivation = Requests.stringParam(ctx, "motivation", 40);
         if (motivation != null && !AnnotationValidator.MOTIVATIONS.contains(motivation)) {
-            throw new ApiException(ApiError.BAD_REQUEST, "motivation must be one of " + new java.util.TreeSet<>(AnnotationValidator.MOTIVATIONS));
+            throw DomainException.invalid("BAD_REQUEST", "motivation must be one of "
+                    + new java.util.TreeSet<>(AnnotationValidator.MOTIVATIONS));
         }
         int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = Requests.intParam(ctx, "limit", 50, 1, 1000);

@@ -14,8 +14,6 @@ import org.semiont.events.NewEvent;
 import org.semiont.server.util.Json;
 import org.semiont.server.document.DocumentLocks;
 import org.semiont.server.document.DocumentRepository;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.write.EventWriter;
 import org.semiont.server.user.Actor;
@@ -194,7 +192,7 @@ public final class AnnotationService {
 
     private static void requireUnchanged(AnnotationRepository.Stored a, java.util.function.Predicate<String> ifMatch) {
         if (!ifMatch.test(a.json())) {
-            throw new ApiException(ApiError.PRECONDITION_FAILED, "Annotation " + a.id() + " changed since the ETag you sent "
+            throw DomainException.stale("Annotation " + a.id() + " changed since the ETag you sent "
                     + "(If-Match); GET it again and retry");
         }
     }
@@ -234,7 +232,7 @@ public final class AnnotationService {
     private void requireAllowed(AnnotationRepository.Stored a, Actor actor) {
         String creator = readStored(a).path("creator").path("id").asText(null);
         if (!policy.mayChange(actor, creator)) {
-            throw new ApiException(ApiError.FORBIDDEN, "Only the annotation's creator, a moderator or an admin may change or "
+            throw DomainException.denied("Only the annotation's creator, a moderator or an admin may change or "
                     + "delete annotation " + a.id());
         }
     }

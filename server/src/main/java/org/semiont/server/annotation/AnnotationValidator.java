@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.semiont.server.http.Texts;
+import org.semiont.server.web.Texts;
 
 /**
  * Checks a W3C Web Annotation (motivation, target with selectors, body items) and collects every problem,

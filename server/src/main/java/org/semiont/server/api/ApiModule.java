@@ -41,8 +41,9 @@ import org.semiont.server.write.EventWriter;
 import org.semiont.server.projection.ProjectionMaintenance;
 import org.semiont.server.projection.Projector;
 import org.semiont.server.protocol.AnnotationContainerRoutes;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.EventLogErrors;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 import org.semiont.server.sse.DocumentStreamRoutes;
 import org.semiont.server.user.UserDirectory;
 import org.semiont.server.user.UserService;
@@ -162,7 +163,7 @@ public final class ApiModule implements AutoCloseable {
     }
 
     public void register(RoutesConfig routes) {
-        ApiErrors.register(routes);
+        EventLogErrors.register(routes);
         SecuredRoutes secured = new SecuredRoutes(routes, authenticator::handle);
         routeSets.forEach(r -> r.accept(secured));
     }

@@ -7,15 +7,14 @@ import io.javalin.http.Context;
 import org.semiont.events.EventLog;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.auth.Principal;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.projection.BlockedEvent;
 import org.semiont.server.projection.ProjectionSkips;
 import org.semiont.server.projection.Projector;
 import org.semiont.server.projection.SkippedEvents;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ final class ProjectionRoutes {
         ObjectNode body = requests.object(ctx);
         Requests.requireOnly(body, java.util.List.of("position", "reason"), "A skip");
         if (!body.path("position").canConvertToExactIntegral() || body.path("position").asLong() < 1) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "position must be a global log position (an integer >= 1)");
+            throw DomainException.invalid("VALIDATION_FAILED", "position must be a global log position (an integer >= 1)");
         }
         long position = body.get("position").asLong();
         SkippedEvents.Decision d;
@@ -82,11 +81,11 @@ final class ProjectionRoutes {
             d = skips.skip(position, body.path("reason").isTextual() ? body.get("reason").asText() : null, p.userId(),
                     projector.appliedPosition(), projector.skips());
         } catch (ProjectionSkips.Refused e) {
-            throw new ApiException(switch (e.why()) {
-                case INVALID_REASON -> ApiError.VALIDATION_FAILED;
-                case NO_SUCH_EVENT -> ApiError.NOT_FOUND;
-                case ALREADY_PROJECTED, ALREADY_SKIPPED -> ApiError.CONFLICT;
-            }, e.getMessage());
+            throw switch (e.why()) {
+                case INVALID_REASON -> DomainException.invalid("VALIDATION_FAILED", e.getMessage());
+                case NO_SUCH_EVENT -> DomainException.notFound(e.getMessage());
+                case ALREADY_PROJECTED, ALREADY_SKIPPED -> DomainException.conflict(e.getMessage());
+            };
         }
         projector.skip(d);
         log.warn("{} decided to leave the event at global position {} ({} in stream {}) out of the projections: {}",

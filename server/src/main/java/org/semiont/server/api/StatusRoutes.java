@@ -2,7 +2,7 @@ package org.semiont.server.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import org.semiont.server.util.SemiontVersion;
 import org.semiont.server.auth.Authenticator;
 import java.util.function.Supplier;

@@ -3,8 +3,7 @@ package org.semiont.server.auth;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserDirectory;
 import org.semiont.server.user.UserRecord;
 
@@ -73,7 +72,10 @@ public final class Authenticator {
         try {
             current(p.userId(), p.sessionId());
             return Optional.empty();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNAUTHENTICATED) {
+                throw e;
+            }
             return Optional.of(e.getMessage());
         }
     }
@@ -91,7 +93,7 @@ public final class Authenticator {
     public static Principal principal(Context ctx) {
         Principal p = ctx.attribute(ATTRIBUTE);
         if (p == null) {
-            throw new ApiException(ApiError.UNAUTHORIZED, "Not authenticated");
+            throw DomainException.unauthenticated("UNAUTHORIZED", "Not authenticated");
         }
         return p;
     }
@@ -99,7 +101,7 @@ public final class Authenticator {
     public static Principal requireAdmin(Context ctx) {
         Principal p = principal(ctx);
         if (!p.admin()) {
-            throw new ApiException(ApiError.FORBIDDEN, "This needs an admin; " + p.email() + " is not one");
+            throw DomainException.denied("This needs an admin; " + p.email() + " is not one");
         }
         return p;
     }
@@ -107,7 +109,7 @@ public final class Authenticator {
     public static Principal requireModerator(Context ctx) {
         Principal p = principal(ctx);
         if (!p.admin() && !p.moderator()) {
-            throw new ApiException(ApiError.FORBIDDEN, "This needs a moderator or an admin; " + p.email() + " is neither");
+            throw DomainException.denied("This needs a moderator or an admin; " + p.email() + " is neither");
         }
         return p;
     }
@@ -116,7 +118,7 @@ public final class Authenticator {
     public static Principal requireService(Context ctx) {
         Principal p = principal(ctx);
         if (!p.service()) {
-            throw new ApiException(ApiError.FORBIDDEN, "Only the semiont command line (its service token) may do this");
+            throw DomainException.denied("Only the semiont command line (its service token) may do this");
         }
         return p;
     }

@@ -9,8 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
 
@@ -37,16 +36,17 @@ public final class GoogleSignIn {
         JsonNode info = userinfo(accessToken);
         String email = UserService.normalizeEmail(info.path("email").asText(null));
         if (info.has("email_verified") && !info.get("email_verified").asBoolean()) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Google says the email " + email + " is not verified");
+            throw DomainException.invalid("BAD_REQUEST", "Google says the email " + email + " is not verified");
         }
         if (!settings.domainAllowed(email)) {
-            throw new ApiException(ApiError.FORBIDDEN, "Email domain of " + email + " is not allowed; allowed: "
+            throw DomainException.denied("Email domain of " + email + " is not allowed; allowed: "
                     + settings.allowedDomains() + " (OAUTH_ALLOWED_DOMAINS)");
         }
         var existing = users.byEmail(email);
         if (existing.isPresent()) {
             if (!existing.get().active()) {
-                throw new ApiException(ApiError.BAD_REQUEST, "User " + email + " is deactivated; ask an admin to reactivate it");
+                throw DomainException.invalid("BAD_REQUEST", "User " + email
+                        + " is deactivated; ask an admin to reactivate it");
             }
             return new Result(existing.get(), false);
         }
@@ -61,7 +61,7 @@ public final class GoogleSignIn {
      */
     static void requireWellFormed(String accessToken) {
         if (accessToken.length() > MAX_TOKEN_LENGTH || !BEARER_TOKEN.matcher(accessToken).matches()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "access_token is not a well-formed OAuth access token "
+            throw DomainException.invalid("VALIDATION_FAILED", "access_token is not a well-formed OAuth access token "
                     + "(letters, digits and -._~+/ with trailing '=', at most " + MAX_TOKEN_LENGTH + " characters)");
         }
     }
@@ -72,16 +72,16 @@ public final class GoogleSignIn {
         try {
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new ApiException(ApiError.BAD_REQUEST, "Google rejected the access token (userinfo answered HTTP "
+                throw DomainException.invalid("BAD_REQUEST", "Google rejected the access token (userinfo answered HTTP "
                         + r.statusCode() + "); sign in with Google again");
             }
             return json.readTree(r.body());
         } catch (IOException e) {
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "Cannot reach the Google userinfo endpoint "
+            throw DomainException.unavailable("Cannot reach the Google userinfo endpoint "
                     + settings.googleUserinfoUrl() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "Interrupted while asking Google");
+            throw DomainException.unavailable("Interrupted while asking Google");
         }
     }
 }

@@ -16,8 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserRecord;
 
 /**
@@ -188,12 +187,12 @@ public final class JwtCodec {
         return verified.size();
     }
 
-    private static ApiException expired(Instant at) {
+    private static DomainException expired(Instant at) {
         return unauthorized("Token expired at " + at + "; get a new one (POST /api/tokens/refresh with your refresh token, "
                 + "or sign in again)");
     }
 
-    static ApiException unauthorized(String message) {
-        return new ApiException(ApiError.UNAUTHORIZED, message);
+    static DomainException unauthorized(String message) {
+        return DomainException.unauthenticated("UNAUTHORIZED", message);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
 import org.slf4j.Logger;
@@ -53,7 +52,7 @@ public final class PasswordCheck {
             });
             if (!ok || !user.get().active()) {
                 throttle.failed(email, address);
-                throw new ApiException(ApiError.INVALID_CREDENTIALS, TokenRoutes.INVALID);
+                throw DomainException.unauthenticated("INVALID_CREDENTIALS", TokenRoutes.INVALID);
             }
             throttle.succeeded(email, address);
             rehashIfOld(user.get(), password);
@@ -69,7 +68,7 @@ public final class PasswordCheck {
         take(email, address, user);
         if (user.isEmpty() || !user.get().active()) {
             throttle.failed(email, address);
-            throw new ApiException(ApiError.INVALID_CREDENTIALS, "Sign-in failed: no active user has that e-mail");
+            throw DomainException.unauthenticated("INVALID_CREDENTIALS", "Sign-in failed: no active user has that e-mail");
         }
         throttle.succeeded(email, address);
         return user.get();
@@ -103,11 +102,11 @@ public final class PasswordCheck {
     private <T> T hashed(java.util.function.Supplier<T> work) {
         try {
             if (!hashing.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The server is busy checking passwords; try again shortly");
+                throw DomainException.unavailable("The server is busy checking passwords; try again shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "Interrupted while checking the password");
+            throw DomainException.unavailable("Interrupted while checking the password");
         }
         try {
             return work.get();

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.error.DomainException;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
 
@@ -37,24 +36,10 @@ public final class TokenRoutes {
     }
 
     public void register(SecuredRoutes routes) {
-        routes.publicPost("/api/tokens/password", withRetryAfter(this::password));
-        routes.publicPost("/api/tokens/local", withRetryAfter(this::local));
+        routes.publicPost("/api/tokens/password", this::password);
+        routes.publicPost("/api/tokens/local", this::local);
         routes.publicPost("/api/tokens/refresh", this::refresh);
-        routes.publicPost("/api/tokens/google", withRetryAfter(this::google));
-    }
-
-    /** A throttled sign-in says when to come back (RFC 6585: Retry-After with 429). */
-    private static io.javalin.http.Handler withRetryAfter(io.javalin.http.Handler h) {
-        return ctx -> {
-            try {
-                h.handle(ctx);
-            } catch (ApiException e) {
-                if (e.code() == ApiError.TOO_MANY_REQUESTS && e.details() instanceof ObjectNode d && d.has("retryAfter")) {
-                    ctx.header("Retry-After", d.get("retryAfter").asText());
-                }
-                throw e;
-            }
-        };
+        routes.publicPost("/api/tokens/google", this::google);
     }
 
     private void password(Context ctx) {
@@ -62,7 +47,7 @@ public final class TokenRoutes {
         String email = body.path("email").isTextual() ? body.get("email").asText().trim().toLowerCase(java.util.Locale.ROOT) : "";
         char[] password = body.path("password").isTextual() ? body.get("password").asText().toCharArray() : null;
         if (email.isEmpty() || password == null) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "email and password (strings) are required");
+            throw DomainException.invalid("VALIDATION_FAILED", "email and password (strings) are required");
         }
         UserRecord u = passwords.signIn(email, password, origin(ctx).address());
         ctx.json(authResponse(sessions.start(u, "password", origin(ctx), JwtCodec.ACCESS_TTL), u, false));
@@ -70,7 +55,7 @@ public final class TokenRoutes {
 
     private void local(Context ctx) {
         if (!settings.localAuth()) {
-            throw new ApiException(ApiError.FORBIDDEN, "Sign-in by e-mail alone is off; sign in with a password "
+            throw DomainException.denied("Sign-in by e-mail alone is off; sign in with a password "
                     + "(POST /api/tokens/password) or Google. A development server may set ENABLE_LOCAL_AUTH=true.");
         }
         ObjectNode body = requests.object(ctx);
@@ -82,7 +67,7 @@ public final class TokenRoutes {
     private void refresh(Context ctx) {
         ObjectNode body = requests.object(ctx);
         if (!body.path("refreshToken").isTextual()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "refreshToken (the refresh token from sign-in) is required");
+            throw DomainException.invalid("VALIDATION_FAILED", "refreshToken (the refresh token from sign-in) is required");
         }
         Sessions.Issued t = sessions.refresh(body.get("refreshToken").asText());
         ctx.json(JsonNodeFactory.instance.objectNode().put("access_token", t.accessToken())
@@ -92,7 +77,7 @@ public final class TokenRoutes {
     private void google(Context ctx) {
         ObjectNode body = requests.object(ctx);
         if (!body.path("access_token").isTextual() || body.get("access_token").asText().isBlank()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "access_token (a Google OAuth access token) is required");
+            throw DomainException.invalid("VALIDATION_FAILED", "access_token (a Google OAuth access token) is required");
         }
         passwords.throttleAddress(origin(ctx).address());
         GoogleSignIn.Result r = google.signIn(body.get("access_token").asText());
@@ -111,9 +96,8 @@ public final class TokenRoutes {
                 .put("expiresIn", t.accessTtl().toSeconds()).put("isNewUser", isNew);
     }
 
-    /** 429 with the wait, the same for every account. */
-    static ApiException tooMany(Duration wait) {
-        return new ApiException(ApiError.TOO_MANY_REQUESTS, "Too many sign-in attempts; try again in " + wait.toSeconds()
-                + " s", JsonNodeFactory.instance.objectNode().put("retryAfter", wait.toSeconds()));
+    /** Throttled, with the wait (the edge answers 429 with Retry-After), the same for every account. */
+    static DomainException tooMany(Duration wait) {
+        return DomainException.throttled("Too many sign-in attempts; try again in " + wait.toSeconds() + " s", wait);
     }
 }

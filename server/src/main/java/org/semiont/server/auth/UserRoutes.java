@@ -10,11 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.logging.LogTimestamps;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 import org.semiont.server.user.UserDirectory;
 import org.semiont.server.user.UserRecord;
 import org.semiont.server.user.UserService;
@@ -60,7 +59,7 @@ public final class UserRoutes {
     private static UserRecord self(Context ctx) {
         Principal p = Authenticator.principal(ctx);
         if (p.user() == null) {
-            throw new ApiException(ApiError.BAD_REQUEST, "The CLI service token has no user; use a user's token");
+            throw DomainException.invalid("BAD_REQUEST", "The CLI service token has no user; use a user's token");
         }
         return p.user();
     }
@@ -81,11 +80,11 @@ public final class UserRoutes {
         char[] current = b.path("currentPassword").isTextual() ? b.get("currentPassword").asText().toCharArray() : new char[0];
         try {
             passwords.signIn(me.email(), current, ctx.ip());
-        } catch (ApiException e) {
-            if (e.code() != ApiError.INVALID_CREDENTIALS) {
+        } catch (DomainException e) {
+            if (!e.code().equals("INVALID_CREDENTIALS")) {
                 throw e;
             }
-            throw new ApiException(ApiError.FORBIDDEN, "The current password is not right; the password was not changed");
+            throw DomainException.denied("The current password is not right; the password was not changed");
         }
         char[] next = password(b.path("newPassword").isTextual() ? b.get("newPassword").asText() : null, me.email());
         users.setPassword(me.id(), passwords.hash(next), me.id());
@@ -97,7 +96,7 @@ public final class UserRoutes {
     static char[] password(String text, String email) {
         char[] p = text == null ? null : text.toCharArray();
         PasswordRules.problem(p, email).ifPresent(problem -> {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "Invalid password: " + problem, List.of(problem));
+            throw DomainException.invalid("VALIDATION_FAILED", "Invalid password: " + problem, List.of(problem));
         });
         return p;
     }
@@ -160,14 +159,14 @@ public final class UserRoutes {
         for (String f : List.of("isAdmin", "isActive", "isModerator")) {
             if (b.has(f)) {
                 if (!b.get(f).isBoolean()) {
-                    throw new ApiException(ApiError.VALIDATION_FAILED, f + " must be true or false");
+                    throw DomainException.invalid("VALIDATION_FAILED", f + " must be true or false");
                 }
                 changes.set(f, b.get(f));
             }
         }
         if (b.has("name")) {
             if (!b.get("name").isTextual() || b.get("name").asText().length() > 200) {
-                throw new ApiException(ApiError.VALIDATION_FAILED, "name must be a string of at most 200 characters");
+                throw DomainException.invalid("VALIDATION_FAILED", "name must be a string of at most 200 characters");
             }
             changes.set("name", b.get("name"));
         }
@@ -232,13 +231,13 @@ public final class UserRoutes {
         Authenticator.requireService(ctx);
         UserRecord u = existing(ctx.pathParam("id"));
         if (!u.active()) {
-            throw new ApiException(ApiError.CONFLICT, "User " + u.email() + " is deactivated; reactivate it first");
+            throw DomainException.conflict("User " + u.email() + " is deactivated; reactivate it first");
         }
         Sessions.Issued t = sessions.start(u, "cli", TokenRoutes.origin(ctx), org.semiont.server.auth.JwtCodec.LOGIN_TTL);
         ctx.json(TokenRoutes.authResponse(t, u, false));
     }
 
     private UserRecord existing(String id) {
-        return directory.byId(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "No user with id " + Requests.abbreviate(id)));
+        return directory.byId(id).orElseThrow(() -> DomainException.notFound("No user with id " + Requests.abbreviate(id)));
     }
 }

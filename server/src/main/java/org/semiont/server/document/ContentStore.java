@@ -13,8 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.semiont.events.jsonl.StreamLayout;
 import org.semiont.server.datadir.AtomicFiles;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.logging.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,7 @@ public final class ContentStore {
         } catch (IOException e) {
             // the cause names paths, which stay in the server's log; nothing was written to the event log yet
             log.error("Cannot store the content of {} in {}", id, file, e);
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The server cannot store document content right now "
+            throw DomainException.unavailable("The server cannot store document content right now "
                     + "(its log has the cause: a full disk, say); nothing was saved. Try again later");
         }
         return id;
@@ -90,7 +89,7 @@ public final class ContentStore {
                 log.error("Content file {} does not match its checksum (damaged or changed outside Semiont): not served{}",
                         file, lines.since(skipped));
             }
-            throw new ApiException(ApiError.CONTENT_CORRUPTED, "The stored content of " + id + " does not match its "
+            throw DomainException.corrupted("The stored content of " + id + " does not match its "
                     + "checksum: the file was damaged or changed outside Semiont. Uploading the same content again repairs "
                     + "it; otherwise restore it from a backup");
         }

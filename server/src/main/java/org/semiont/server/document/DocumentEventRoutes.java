@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,9 +18,8 @@ import org.semiont.events.StoredEvent;
 import org.semiont.events.StreamQuery;
 import org.semiont.events.jsonl.BytePattern;
 import org.semiont.server.util.Iris;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.error.DomainException;
+import org.semiont.server.web.Requests;
 
 /** {@code GET /api/documents/{id}/events} with filters, and the history of one annotation. */
 public final class DocumentEventRoutes {
@@ -45,7 +44,8 @@ public final class DocumentEventRoutes {
         String id = documents.require(ctx.pathParam("id")).path("id").asText();
         String type = Requests.stringParam(ctx, "type", 100);
         if (type != null && !TYPES.contains(type)) {
-            throw new ApiException(ApiError.BAD_REQUEST, "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got \""
+            throw DomainException.invalid("BAD_REQUEST", "type must be one of " + new java.util.TreeSet<>(TYPES)
+                    + ", got \""
                     + Requests.abbreviate(type) + "\"");
         }
         StreamQuery q = StreamQuery.all().fromSequence(Requests.intParam(ctx, "fromSequence", 1, 1, Integer.MAX_VALUE))
@@ -77,7 +77,7 @@ public final class DocumentEventRoutes {
             });
         }
         if (arr.isEmpty()) {
-            throw new ApiException(ApiError.NOT_FOUND, "Annotation " + annotationId + " has no events in document " + id);
+            throw DomainException.notFound("Annotation " + annotationId + " has no events in document " + id);
         }
         ctx.json(out.put("total", arr.size()).put("annotationId", annotationId).put("documentId", id));
     }
@@ -91,7 +91,7 @@ public final class DocumentEventRoutes {
         try {
             return v == null ? null : Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter " + name + " must be an ISO-8601 instant like "
+            throw DomainException.invalid("BAD_REQUEST", "Query parameter " + name + " must be an ISO-8601 instant like "
                     + "2026-01-31T12:00:00.000Z, got \"" + Requests.abbreviate(v) + "\"");
         }
     }

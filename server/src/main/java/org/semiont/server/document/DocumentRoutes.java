@@ -3,7 +3,7 @@ package org.semiont.server.document;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -12,10 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.semiont.server.util.NulChars;
 import org.semiont.server.auth.Authenticator;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.http.StreamedJson;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.error.DomainException;
+import org.semiont.server.web.StreamedJson;
+import org.semiont.server.web.Requests;
 
 /** {@code /api/documents*}: create (JSON or multipart), list, search, get, patch, content, annotations, backlinks. */
 public final class DocumentRoutes {
@@ -57,20 +56,20 @@ public final class DocumentRoutes {
     private DocumentService.NewDocument upload(Context ctx) {
         List<UploadedFile> files = ctx.uploadedFiles("file");
         if (files.size() != 1) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, files.isEmpty()
+            throw DomainException.invalid("VALIDATION_FAILED", files.isEmpty()
                     ? "A multipart upload needs a 'file' part (text/plain or text/markdown)"
                     : "A multipart upload takes one 'file' part, not " + files.size() + "; upload each document by itself");
         }
         UploadedFile file = files.get(0);
         if (file.size() > MAX_UPLOAD) {
-            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
+            throw DomainException.tooLarge("The file has " + file.size() + " bytes; at most " + MAX_UPLOAD);
         }
         String format = UploadRules.format(ctx.formParam("format"), file.contentType(), file.filename());
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Cannot read the uploaded file: " + e.getMessage());
+            throw DomainException.invalid("BAD_REQUEST", "Cannot read the uploaded file: " + e.getMessage());
         }
         String text = UploadRules.utf8Text(bytes);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -100,7 +99,8 @@ public final class DocumentRoutes {
     private void search(Context ctx) {
         String q = Requests.stringParam(ctx, "q", 500);
         if (q == null) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Query parameter q (the text to find in document names) is required");
+            throw DomainException.invalid("BAD_REQUEST",
+                    "Query parameter q (the text to find in document names) is required");
         }
         int limit = Requests.intParam(ctx, "limit", 10, 1, 1000);
         ctx.json(page(documents.list(new DocumentRepository.ListQuery(0, limit, null, null, q)), 0, limit, true));
@@ -126,8 +126,8 @@ public final class DocumentRoutes {
         String text;
         try {
             text = content.get(id).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-        } catch (ApiException e) {
-            if (e.code() != ApiError.CONTENT_CORRUPTED) {
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CORRUPTED) {
                 throw e;
             }
             return "";
@@ -161,7 +161,7 @@ public final class DocumentRoutes {
 
     private void content(Context ctx) {
         ObjectNode d = service.require(ctx.pathParam("id"));
-        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+        byte[] bytes = content.get(d.path("id").asText()).orElseThrow(() -> DomainException.notFound(
                 "The content of " + d.path("id").asText() + " is missing from the data dir"));
         ctx.contentType(d.path("format").asText() + "; charset=utf-8").result(bytes);
     }

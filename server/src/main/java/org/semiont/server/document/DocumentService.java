@@ -13,10 +13,8 @@ import org.semiont.events.ExpectedVersion;
 import org.semiont.events.NewEvent;
 import org.semiont.events.WrongExpectedVersionException;
 import org.semiont.server.entitytype.EntityTypeNames;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
 import org.semiont.server.write.EventWriter;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.Requests;
 import org.semiont.server.user.Actor;
 import org.semiont.server.user.EditPolicy;
 
@@ -152,7 +150,7 @@ public final class DocumentService {
         return locks.with(id, () -> {
             ObjectNode current = require(id);
             if (!policy.mayChange(actor, current.path("creator").path("id").asText(null))) {
-                throw new ApiException(ApiError.FORBIDDEN, "Only the document's creator, a moderator or an admin may archive "
+                throw DomainException.denied("Only the document's creator, a moderator or an admin may archive "
                         + "or re-type document " + id);
             }
             List<NewEvent> events = DocumentChanges.events(id, userId, current, archived, types);

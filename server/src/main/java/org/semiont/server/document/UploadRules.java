@@ -8,9 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.error.DomainException;
+import org.semiont.server.web.Requests;
 
 /**
  * What an uploaded file must be to become a document: UTF-8 text in one of {@link DocumentService#FORMATS}.
@@ -41,7 +40,7 @@ final class UploadRules {
             return type;
         }
         if (!type.isEmpty() && !type.equals("application/octet-stream")) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "The file '" + shown(filename) + "' is " + type
+            throw DomainException.unsupported("The file '" + shown(filename) + "' is " + type
                     + "; documents are " + String.join(" or ", DocumentService.FORMATS.stream().sorted().toList()));
         }
         String name = filename == null ? "" : filename;
@@ -51,7 +50,7 @@ final class UploadRules {
         }
         String byExtension = BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
         if (byExtension == null) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Cannot tell the format of '" + shown(filename)
+            throw DomainException.unsupported("Cannot tell the format of '" + shown(filename)
                     + "' from its name or type; documents are text/markdown (.md) or text/plain (.txt), or name the "
                     + "format in a 'format' field");
         }
@@ -67,7 +66,7 @@ final class UploadRules {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new ApiException(ApiError.VALIDATION_FAILED, "The file is not UTF-8 text: the byte at offset "
+            throw DomainException.invalid("VALIDATION_FAILED", "The file is not UTF-8 text: the byte at offset "
                     + in.position() + " is not; convert the file to UTF-8 and upload it again");
         }
         return out.flip().toString();
@@ -79,7 +78,7 @@ final class UploadRules {
             if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("charset")) {
                 String charset = kv[1].trim().replace("\"", "").toLowerCase(Locale.ROOT);
                 if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
-                    throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "The file's charset is " + shown(charset)
+                    throw DomainException.unsupported("The file's charset is " + shown(charset)
                             + "; documents are stored as UTF-8: convert the file and upload it again");
                 }
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.semiont.server.http.RequestObserver;
+import org.semiont.server.web.RequestObserver;
 
 /** {@code http_server_requests_seconds} by method, route template and status; requests in flight; event stream clients. */
 final class HttpMetrics implements RequestObserver {

@@ -5,8 +5,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 
 /**
  * {@code GET /metrics}: behind the metrics token on the API port (compared in constant time; the API's user tokens do
@@ -46,12 +45,14 @@ public final class MetricsRoutes {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
-            throw new ApiException(ApiError.UNAUTHORIZED, "GET /metrics needs 'Authorization: Bearer <SEMIONT_METRICS_TOKEN>'");
+            throw DomainException.unauthenticated("UNAUTHORIZED",
+                    "GET /metrics needs 'Authorization: Bearer <SEMIONT_METRICS_TOKEN>'");
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\", error=\"invalid_token\"");
-            throw new ApiException(ApiError.UNAUTHORIZED, "The metrics token is not the configured SEMIONT_METRICS_TOKEN");
+            throw DomainException.unauthenticated("UNAUTHORIZED",
+                    "The metrics token is not the configured SEMIONT_METRICS_TOKEN");
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.semiont.events.CommitObserver;
 import org.semiont.events.EventLog;
-import org.semiont.server.http.RequestObserver;
+import org.semiont.server.web.RequestObserver;
 import org.semiont.server.projection.Projector;
 
 /**

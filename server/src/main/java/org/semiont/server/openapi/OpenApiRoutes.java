@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 
 /** {@code GET /api/openapi.json}: the OpenAPI 3.1 description of this API (no auth), with this server's base URL. */
 public final class OpenApiRoutes {

@@ -1,4 +1,4 @@
 /**
- * Serves the bundled OpenAPI document. May import rest.
+ * Serves the bundled OpenAPI document. May import web.
  */
 package org.semiont.server.openapi;

@@ -12,12 +12,11 @@ import org.semiont.server.annotation.AnnotationRepository;
 import org.semiont.server.annotation.AnnotationService;
 import org.semiont.server.auth.Authenticator;
 import org.semiont.server.document.ContentStore;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.logging.LogTimestamps;
 import org.semiont.server.protocol.turtle.AnnoTurtle;
-import org.semiont.server.rest.Requests;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.Requests;
+import org.semiont.server.web.SecuredRoutes;
 
 /**
  * The W3C Web Annotation Protocol: {@code /annotations/} is an LDP BasicContainer and AnnotationCollection
@@ -110,7 +109,7 @@ public final class AnnotationContainerRoutes {
         long offset = n > Long.MAX_VALUE / pageSize ? Long.MAX_VALUE : n * pageSize;
         AnnotationRepository.Page p = offset == Long.MAX_VALUE ? null : annotations.all(offset, pageSize);
         if (p == null || n > 0 && p.annotations().isEmpty()) {
-            throw new ApiException(ApiError.NOT_FOUND, "Page " + n + " is past the last page of " + containerIri);
+            throw DomainException.notFound("Page " + n + " is past the last page of " + containerIri);
         }
         ObjectNode page = JsonNodeFactory.instance.objectNode().put("@context", Ldp.ANNO_PROFILE)
                 .put("id", view.pageIri(containerIri, n)).put("type", "AnnotationPage");
@@ -169,7 +168,7 @@ public final class AnnotationContainerRoutes {
         Representation representation = Ldp.negotiate(ctx);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch == null) {
-            throw new ApiException(ApiError.PRECONDITION_REQUIRED, "PUT needs If-Match with the annotation's current ETag "
+            throw DomainException.versionRequired("PUT needs If-Match with the annotation's current ETag "
                     + "(from GET " + CONTAINER + ctx.pathParam("id") + ")");
         }
         AnnotationRepository.Stored a = service.replace(ctx.pathParam("id"), requests.object(ctx),

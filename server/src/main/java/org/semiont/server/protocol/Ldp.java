@@ -2,8 +2,7 @@ package org.semiont.server.protocol;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 
 /** Media types, link relations and content negotiation of the W3C Web Annotation Protocol. */
 final class Ldp {
@@ -28,7 +27,7 @@ final class Ldp {
         String accept = ctx.header("Accept");
         Representation r = Representation.choose(accept);
         if (r == null) {
-            throw new ApiException(ApiError.NOT_ACCEPTABLE, "This server serves annotations as " + MEDIA_TYPE
+            throw DomainException.unacceptable("This server serves annotations as " + MEDIA_TYPE
                     + " or text/turtle; got Accept: " + accept);
         }
         return r;
@@ -38,7 +37,7 @@ final class Ldp {
     static void requireJsonBody(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/ld+json") && !type.startsWith("application/json")) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Send annotations as " + MEDIA_TYPE + "; got Content-Type: "
+            throw DomainException.unsupported("Send annotations as " + MEDIA_TYPE + "; got Content-Type: "
                     + (type.isEmpty() ? "none" : type));
         }
     }

@@ -1,6 +1,6 @@
 package org.semiont.server.protocol;
 
-import org.semiont.server.http.MediaRanges;
+import org.semiont.server.web.MediaRanges;
 
 /**
  * The two representations of annotations, pages and the container, chosen from {@code Accept} with q-values.

@@ -3,7 +3,7 @@ package org.semiont.server.sse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semiont.server.rest.SecuredRoutes;
+import org.semiont.server.web.SecuredRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
@@ -21,10 +21,9 @@ import org.semiont.server.auth.Principal;
 import org.semiont.server.config.ConnectionLimits;
 import org.semiont.server.document.DocumentEventRoutes;
 import org.semiont.server.document.DocumentService;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.logging.LogTimestamps;
-import org.semiont.server.rest.Requests;
+import org.semiont.server.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +99,13 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         String user = Authenticator.principal(ctx).userId();
         if (clients.size() >= limits.maxEventStreams()) {
             ctx.header("Retry-After", "5");
-            throw new ApiException(ApiError.SERVICE_UNAVAILABLE, "The server holds its most event streams ("
+            throw DomainException.unavailable("The server holds its most event streams ("
                     + limits.maxEventStreams() + "); retry in a moment");
         }
         long mine = clients.values().stream().filter(o -> o.userId.equals(user)).count();
         if (mine >= limits.maxEventStreamsPerUser()) {
-            throw new ApiException(ApiError.TOO_MANY_REQUESTS, "You have " + mine + " event streams open, the most one user "
-                    + "may; close one (a page that is no longer shown, say) before opening another");
+            throw DomainException.throttled("You have " + mine + " event streams open, the most one user "
+                    + "may; close one (a page that is no longer shown, say) before opening another", null);
         }
         ctx.attribute(FROM, last >= 0 ? last + 1 : events.count(id) + 1);
     }
@@ -124,7 +123,7 @@ public final class DocumentStreamRoutes implements AutoCloseable {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ApiException(ApiError.BAD_REQUEST, "Last-Event-ID must be the sequence number of the last event "
+        throw DomainException.invalid("BAD_REQUEST", "Last-Event-ID must be the sequence number of the last event "
                 + "received (an integer >= 0), got \"" + Requests.abbreviate(h) + "\"");
     }
 

@@ -1,4 +1,4 @@
 /**
- * Server-sent events of a document's stream. May import document, auth, config, http, rest and logging.
+ * Server-sent events of a document's stream. May import document, auth, config, web and logging.
  */
 package org.semiont.server.sse;

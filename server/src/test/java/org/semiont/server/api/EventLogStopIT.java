@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semiont.events.jsonl.StreamLayout;
+import org.semiont.server.web.EventLogErrors;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,7 +52,7 @@ class EventLogStopIT {
 
             ListAppender<ILoggingEvent> lines = new ListAppender<>();
             lines.start();
-            Logger apiErrors = (Logger) LoggerFactory.getLogger(ApiErrors.class);
+            Logger apiErrors = (Logger) LoggerFactory.getLogger(EventLogErrors.class);
             apiErrors.addAppender(lines);
             try {
                 for (int i = 0; i < 50; i++) {

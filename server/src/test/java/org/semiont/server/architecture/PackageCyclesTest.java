@@ -1,5 +1,6 @@
 package org.semiont.server.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,11 +11,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
+import org.semiont.server.web.ApiError;
+import org.semiont.server.web.ApiException;
 
 /**
  * No package of the server imports one that imports it back, directly or round a longer loop. A package is a
  * top-level package under {@code org.semiont.server} with its subpackages ({@code protocol.turtle} is part of
- * {@code protocol}); the root package (the composition root) is one too.
+ * {@code protocol}); the root package (the composition root) is one too. Beside the cycles: the projection engine
+ * and the web edge know no domain, HTTP-level errors ({@code web.ApiException}, {@code web.ApiError}) stay in the web
+ * package, and the root package holds only the composition root.
  */
 class PackageCyclesTest {
     private static final String ROOT = "org.semiont.server";
@@ -48,7 +53,30 @@ class PackageCyclesTest {
     void the_projection_engine_knows_no_domain_and_no_web_layer() {
         noClasses().that().resideInAPackage(ROOT + ".projection..").should().dependOnClassesThat()
                 .resideInAnyPackage(ROOT + ".document..", ROOT + ".annotation..", ROOT + ".user..", ROOT + ".entitytype..",
-                        ROOT + ".auth..", ROOT + ".http..", ROOT + ".rest..", ROOT + ".api..")
+                        ROOT + ".auth..", ROOT + ".web..", ROOT + ".api..")
+                .check(SERVER);
+    }
+
+    @Test
+    void http_level_errors_stay_in_the_web_package() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".web..", ROOT).should().dependOnClassesThat()
+                .belongToAnyOf(ApiException.class, ApiError.class)
+                .because("code below the web edge throws error.DomainException, which web.ErrorMapper maps to HTTP")
+                .check(SERVER);
+    }
+
+    @Test
+    void the_root_package_holds_only_the_composition_root() {
+        classes().that().resideInAPackage(ROOT).and().areTopLevelClasses().and().doNotHaveSimpleName("package-info").should()
+                .haveSimpleName("ServerApp").orShould().haveSimpleName("ServerExtension").check(SERVER);
+    }
+
+    @Test
+    void the_web_package_knows_no_domain() {
+        noClasses().that().resideInAPackage(ROOT + ".web..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".document..", ROOT + ".annotation..", ROOT + ".user..", ROOT + ".entitytype..",
+                        ROOT + ".auth..", ROOT + ".projection..", ROOT + ".write..", ROOT + ".api..", ROOT + ".sse..",
+                        ROOT + ".protocol..", ROOT + ".openapi..", ROOT + ".metrics..", ROOT + ".health..")
                 .check(SERVER);
     }
 

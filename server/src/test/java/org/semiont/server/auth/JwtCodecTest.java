@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserRecord;
 
 class JwtCodecTest {
@@ -48,8 +48,8 @@ class JwtCodecTest {
 
         clock.now = clock.now.plus(Duration.ofMinutes(11));
 
-        assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(ApiException.class).hasMessageContaining("expired");
-        assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(ApiException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(DomainException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(DomainException.class).hasMessageContaining("expired");
     }
 
     @Test
@@ -58,7 +58,7 @@ class JwtCodecTest {
         codec.verify(good);
         String forged = access(new JwtCodec("other-secret-0123456789-0123456789-abcdef", "semiont", clock), Duration.ofMinutes(10));
 
-        assertThatThrownBy(() -> codec.verify(forged)).isInstanceOf(ApiException.class).hasMessageContaining("signature");
+        assertThatThrownBy(() -> codec.verify(forged)).isInstanceOf(DomainException.class).hasMessageContaining("signature");
     }
 
     @Test
@@ -89,9 +89,9 @@ class JwtCodecTest {
         String spareBits = token.substring(0, token.length() - 1) + sibling;
         assertThat(java.util.Base64.getUrlDecoder().decode(spareBits.substring(spareBits.lastIndexOf('.') + 1)))
                 .as("the altered spelling decodes to the same signature").isEqualTo(java.util.Base64.getUrlDecoder().decode(sig));
-        assertThatThrownBy(() -> codec.verify(spareBits)).isInstanceOf(ApiException.class).hasMessageContaining("canonical");
-        assertThatThrownBy(() -> codec.verify(token + "=")).isInstanceOf(ApiException.class).hasMessageContaining("canonical");
-        assertThatThrownBy(() -> codec.verify(token + ".")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> codec.verify(spareBits)).isInstanceOf(DomainException.class).hasMessageContaining("canonical");
+        assertThatThrownBy(() -> codec.verify(token + "=")).isInstanceOf(DomainException.class).hasMessageContaining("canonical");
+        assertThatThrownBy(() -> codec.verify(token + ".")).isInstanceOf(DomainException.class);
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 
 class UploadRulesTest {
     @Test
@@ -31,10 +30,10 @@ class UploadRulesTest {
 
     @Test
     void other_types_charsets_and_extensions_are_unsupported_media() {
-        assertRefused(() -> UploadRules.format(null, "image/png", "cat.png"), ApiError.UNSUPPORTED_MEDIA_TYPE, "image/png");
-        assertRefused(() -> UploadRules.format(null, "application/octet-stream", "paper.pdf"), ApiError.UNSUPPORTED_MEDIA_TYPE,
+        assertRefused(() -> UploadRules.format(null, "image/png", "cat.png"), "UNSUPPORTED_MEDIA_TYPE", "image/png");
+        assertRefused(() -> UploadRules.format(null, "application/octet-stream", "paper.pdf"), "UNSUPPORTED_MEDIA_TYPE",
                 "paper.pdf");
-        assertRefused(() -> UploadRules.format(null, "text/plain; charset=iso-8859-1", "old.txt"), ApiError.UNSUPPORTED_MEDIA_TYPE,
+        assertRefused(() -> UploadRules.format(null, "text/plain; charset=iso-8859-1", "old.txt"), "UNSUPPORTED_MEDIA_TYPE",
                 "iso-8859-1");
     }
 
@@ -43,13 +42,13 @@ class UploadRulesTest {
         assertThat(UploadRules.utf8Text("Grüße, 世界 😀".getBytes(StandardCharsets.UTF_8))).isEqualTo("Grüße, 世界 😀");
         assertThat(UploadRules.utf8Text(new byte[0])).isEmpty();
         byte[] latin1 = "abc Grüße".getBytes(StandardCharsets.ISO_8859_1);
-        assertRefused(() -> UploadRules.utf8Text(latin1), ApiError.VALIDATION_FAILED, "offset 6");
+        assertRefused(() -> UploadRules.utf8Text(latin1), "VALIDATION_FAILED", "offset 6");
         byte[] cut = {'a', (byte) 0xE4, (byte) 0xB8};
-        assertRefused(() -> UploadRules.utf8Text(cut), ApiError.VALIDATION_FAILED, "offset 1");
+        assertRefused(() -> UploadRules.utf8Text(cut), "VALIDATION_FAILED", "offset 1");
     }
 
-    private static void assertRefused(Runnable r, ApiError code, String mentioned) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(ApiException.class, e -> {
+    private static void assertRefused(Runnable r, String code, String mentioned) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.getMessage()).contains(mentioned);
         });

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.semiont.server.api.DomainServices;
 import org.semiont.server.error.DomainException;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
 import org.semiont.server.user.Actor;
 import org.semiont.studio.StudioError;
 import org.semiont.studio.StudioException;
@@ -108,11 +106,10 @@ public final class DomainEditor {
     private static <T> T call(Supplier<T> work) {
         try {
             return work.get();
-        } catch (ApiException e) {
-            StudioError code = e.code() == ApiError.PRECONDITION_FAILED ? StudioError.EDIT_CONFLICT : StudioError.DOMAIN_REFUSED;
-            throw new StudioException(code, e.getMessage(), e);
         } catch (DomainException e) {
-            throw new StudioException(StudioError.DOMAIN_REFUSED, e.getMessage(), e);
+            StudioError code = e.kind() == DomainException.Kind.STALE ? StudioError.EDIT_CONFLICT
+                    : StudioError.DOMAIN_REFUSED;
+            throw new StudioException(code, e.getMessage(), e);
         }
     }
 

@@ -4,8 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.semiont.server.auth.PasswordCheck;
-import org.semiont.server.http.ApiError;
-import org.semiont.server.http.ApiException;
+import org.semiont.server.error.DomainException;
 import org.semiont.server.user.UserRecord;
 import org.semiont.studio.auth.Gate;
 import org.semiont.studio.auth.StudioSession;
@@ -51,8 +50,8 @@ final class SignInRoutes {
         UserRecord user;
         try {
             user = passwords.signIn(email, password.toCharArray(), ctx.ip());
-        } catch (ApiException e) {
-            int status = e.code() == ApiError.TOO_MANY_REQUESTS ? 429 : 401;
+        } catch (DomainException e) {
+            int status = e.kind() == DomainException.Kind.THROTTLED ? 429 : 401;
             show(ctx, status == 429 ? e.getMessage() : "Wrong e-mail or password", email, status);
             return;
         }
