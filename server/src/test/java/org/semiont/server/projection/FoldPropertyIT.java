@@ -134,6 +134,10 @@ class FoldPropertyIT {
         ProjectionMaintenance m = server.app().api().maintenance();
         assertThat(m.check(ProjectionMaintenance.Mode.BULK)).as("bulk rebuild vs live rows").isEmpty();
         assertThat(m.check(ProjectionMaintenance.Mode.REPLAY)).as("replay vs live rows").isEmpty();
+        // the JSON files the live path wrote are the files the rows and the log give (what a rebuild writes)
+        var api = server.app().api();
+        api.files().flush();
+        assertThat(api.files().check(api.events(), api.events().lastPosition())).as("live JSON files vs a rebuild's").isEmpty();
     }
 
     private static void userPayload(String type, ObjectNode p, String run, Step s) {
