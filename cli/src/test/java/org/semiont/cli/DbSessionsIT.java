@@ -123,6 +123,22 @@ class DbSessionsIT {
                 assertThat(tree).contains(pid(holder) + "  postgres  holder-test  idle in transaction")
                         .contains("└─ " + pidOf(dir, "waiter-test") + "  postgres  waiter-test  active")
                         .contains("waits for AccessShareLock on table lock_probe");
+                Run json = cli("db", "locks", "--json", "--data-dir", dir);
+                assertThat(json.exitCode()).as(json.output()).isZero();
+                com.fasterxml.jackson.databind.JsonNode holderNode = null;
+                for (com.fasterxml.jackson.databind.JsonNode root : JSON.readTree(json.out())) {
+                    if (root.get("pid").asInt() == pid(holder)) {
+                        holderNode = root;
+                    }
+                }
+                assertThat(holderNode).as(json.out()).isNotNull();
+                assertThat(holderNode.get("application").asText()).isEqualTo("holder-test");
+                assertThat(holderNode.get("waitsFor").isNull()).isTrue();
+                com.fasterxml.jackson.databind.JsonNode waiterNode = holderNode.get("waiting").get(0);
+                assertThat(waiterNode.get("pid").asInt()).isEqualTo(pidOf(dir, "waiter-test"));
+                assertThat(waiterNode.get("waitsFor").get("mode").asText()).isEqualTo("AccessShareLock");
+                assertThat(waiterNode.get("waitsFor").get("relation").asText()).contains("lock_probe");
+                assertThat(waiterNode.get("blockedBy").get(0).asInt()).isEqualTo(pid(holder));
                 holder.rollback();
                 assertThat((Object) waiting.get(20, TimeUnit.SECONDS)).isNull();
             }

@@ -62,23 +62,26 @@ public final class DbActivityCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode array = mapper.createArrayNode();
         for (Session s : sessions) {
-            ObjectNode o = array.addObject();
-            o.put("pid", s.pid());
-            o.put("database", s.database());
-            o.put("user", s.user());
-            o.put("application", s.application());
-            o.put("client", s.client());
-            o.put("state", s.state());
-            o.put("waitEvent", s.waitEvent().isEmpty() ? null : s.waitEvent());
-            o.put("queryAgeSeconds", s.queryAge().map(d -> d.toMillis() / 1000.0).orElse(null));
-            o.put("transactionAgeSeconds", s.transactionAge().map(d -> d.toMillis() / 1000.0).orElse(null));
-            s.blockedBy().forEach(o.putArray("blockedBy")::add);
-            if (s.blockedBy().isEmpty()) {
-                o.putArray("blockedBy");
-            }
-            o.put("query", s.query());
-            o.put("semiont", s.isSemiont());
+            put(array.addObject(), s);
         }
         return array.toString();
+    }
+
+    /** One session's fields, as {@code db activity --json} and {@code db locks --json} print them. */
+    static ObjectNode put(ObjectNode o, Session s) {
+        o.put("pid", s.pid());
+        o.put("database", s.database());
+        o.put("user", s.user());
+        o.put("application", s.application());
+        o.put("client", s.client());
+        o.put("state", s.state());
+        o.put("waitEvent", s.waitEvent().isEmpty() ? null : s.waitEvent());
+        o.put("queryAgeSeconds", s.queryAge().map(d -> d.toMillis() / 1000.0).orElse(null));
+        o.put("transactionAgeSeconds", s.transactionAge().map(d -> d.toMillis() / 1000.0).orElse(null));
+        ArrayNode blockedBy = o.putArray("blockedBy");
+        s.blockedBy().forEach(blockedBy::add);
+        o.put("query", s.query());
+        o.put("semiont", s.isSemiont());
+        return o;
     }
 }
