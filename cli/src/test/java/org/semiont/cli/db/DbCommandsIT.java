@@ -1,12 +1,11 @@
 package org.semiont.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.semiont.cli.db.InProcess.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.semiont.cli.SemiontCommand;
-import picocli.CommandLine;
+import org.semiont.cli.db.InProcess.Run;
 
 class DbCommandsIT {
     private static final String V1 = """
@@ -39,28 +37,12 @@ class DbCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        // The packaged jar's manifest repeats lib/*.jar on the Failsafe class path, so the default
-        // resolver sees every binaries archive twice; take the first copy.
-        pg = EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, arch) -> DbCommandsIT.class.getResourceAsStream(("/postgres-" + system + "-" + arch + ".txz").toLowerCase(java.util.Locale.ROOT)))
-                .start();
+        pg = InProcess.postgres();
     }
 
     @AfterAll
     static void stop() throws Exception {
         pg.close();
-    }
-
-    private record Run(int exit, String out, String err) { }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SemiontCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private static String newUrl() {

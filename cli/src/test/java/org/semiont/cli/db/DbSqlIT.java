@@ -1,10 +1,9 @@
 package org.semiont.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.semiont.cli.db.InProcess.run;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.semiont.cli.SemiontCommand;
-import picocli.CommandLine;
+import org.semiont.cli.db.InProcess.Run;
 
 /** {@code db sql -c/-f} (and {@code psql}) on a real PostgreSQL: output, read-only default, psql's exit codes. */
 class DbSqlIT {
@@ -25,27 +23,13 @@ class DbSqlIT {
 
     @BeforeAll
     static void start() throws Exception {
-        pg = EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, arch) -> DbSqlIT.class.getResourceAsStream(("/postgres-" + system + "-" + arch + ".txz").toLowerCase(java.util.Locale.ROOT)))
-                .start();
+        pg = InProcess.postgres();
         url = "postgresql://postgres:postgres@localhost:" + pg.getPort() + "/postgres";
     }
 
     @AfterAll
     static void stop() throws Exception {
         pg.close();
-    }
-
-    private record Run(int exit, String out, String err) { }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SemiontCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test

@@ -1,10 +1,9 @@
 package org.semiont.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.semiont.cli.db.InProcess.run;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.semiont.cli.SemiontCommand;
-import picocli.CommandLine;
+import org.semiont.cli.db.InProcess.Run;
 
 class MigrateCommandsIT {
     private static final String V1 = """
@@ -41,27 +39,12 @@ class MigrateCommandsIT {
     @BeforeAll
     static void start() throws Exception {
         // as in DbCommandsIT: the packaged jar's manifest lists every binaries archive twice; take the first copy
-        pg = EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, arch) -> MigrateCommandsIT.class.getResourceAsStream(
-                        ("/postgres-" + system + "-" + arch + ".txz").toLowerCase(java.util.Locale.ROOT)))
-                .start();
+        pg = InProcess.postgres();
     }
 
     @AfterAll
     static void stop() throws Exception {
         pg.close();
-    }
-
-    private record Run(int exit, String out, String err) { }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SemiontCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private Run migrate(String verb, Path schema, String url, String... more) {
