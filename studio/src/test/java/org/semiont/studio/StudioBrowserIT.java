@@ -439,6 +439,11 @@ class StudioBrowserIT {
             browser.screenshot("models-phone");
             browser.open(server.studio() + "/m/widgets/row?k=" + Cursors.encode(List.of("w1")));
             assertThat(pageWidth()).isLessThanOrEqualTo(390);
+            for (String page : List.of("log", "health")) {
+                browser.open(server.studio() + "/" + page);
+                assertThat(pageWidth()).as(page).isLessThanOrEqualTo(390);
+                browser.screenshot(page + "-phone");
+            }
         } finally {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         }
